@@ -1,0 +1,41 @@
+// Diagnostics for people: `path:line:col: severity message [rule]`, one per
+// line (editors and terminals make them clickable), then a summary.
+// Colour only on a terminal, never with NO_COLOR.
+import type { MessageRecord } from '../../build/report.js';
+import type { Reporter, ReporterOptions } from './types.js';
+
+const colours = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', reset: '\x1b[0m', dim: '\x1b[2m' };
+
+export function useColour(options: ReporterOptions): boolean {
+  return Boolean(options.stderr.isTTY) && !('NO_COLOR' in options.env && options.env.NO_COLOR !== '');
+}
+
+export function formatMessage(path: string, message: MessageRecord, colour = false): string {
+  const place = message.line === null ? path : `${path}:${message.line}:${message.column ?? 1}`;
+  const severity = colour ? `${colours[message.severity]}${message.severity}${colours.reset}` : message.severity;
+  const rule = message.ruleId ? ` [${message.ruleId}]` : '';
+  return `${place}: ${severity} ${message.message.replace(/\s*\n\s*/g, ' ')}${colour ? colours.dim : ''}${rule}${colour ? colours.reset : ''}`;
+}
+
+export function humanReporter(options: ReporterOptions): Reporter {
+  const colour = useColour(options);
+  return {
+    document(report) {
+      for (const message of report.messages) {
+        if (options.quiet && message.severity !== 'error') continue;
+        options.stderr.write(formatMessage(report.path, message, colour) + '\n');
+      }
+    },
+    end(report, seconds) {
+      if (options.quiet) return;
+      const { documents, converted, failed, outputs, warnings } = report.summary;
+      const parts = [
+        `${converted} of ${documents} document${documents === 1 ? '' : 's'} converted`,
+        `${outputs} file${outputs === 1 ? '' : 's'} written to ${report.out}`,
+      ];
+      if (failed) parts.push(`${failed} failed`);
+      if (warnings) parts.push(`${warnings} warning${warnings === 1 ? '' : 's'}`);
+      options.stderr.write(`galley: ${parts.join(', ')} (${seconds.toFixed(2)} s)\n`);
+    },
+  };
+}

@@ -1,0 +1,44 @@
+// What the command line resolved to, before it becomes library options.
+// Precedence: built-in defaults < config file < front matter < flags.
+import type { HtmlOptions } from '../emit/html/index.js';
+import type { JsonOptions } from '../emit/json/index.js';
+import type { Limits } from '../limits.js';
+import type { MetaChoices } from '../parse/index.js';
+
+export interface CliSettings {
+  inputs: string[];
+  out: string;
+  /** `convert` only: output file or `-`. */
+  output?: string;
+  root?: string;
+  to?: string[];
+  extensions?: string[];
+  smart: boolean;
+  /** From the config file: front matter beats them. */
+  defaults: MetaChoices;
+  /** From flags: they beat front matter. */
+  overrides: MetaChoices;
+  html: Partial<HtmlOptions>;
+  json: Partial<JsonOptions>;
+  limits: Partial<Limits>;
+  failOnWarnings: boolean;
+  reporter: string;
+  reportFile?: string;
+  quiet: boolean;
+}
+
+export function defaultSettings(): CliSettings {
+  return {
+    inputs: ['input'],
+    out: 'output',
+    smart: true,
+    defaults: {},
+    overrides: {},
+    html: {},
+    json: {},
+    limits: {},
+    failOnWarnings: false,
+    reporter: 'human',
+    quiet: false,
+  };
+}

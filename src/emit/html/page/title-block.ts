@@ -1,0 +1,29 @@
+// The title block, for titles written in front matter only: a title taken
+// from a heading is already in the body, and a file name is no title to show.
+import type { Element, ElementContent } from 'hast';
+import type { Meta } from '../../../document.js';
+
+const p = (className: string, value: string): Element => ({
+  type: 'element',
+  tagName: 'p',
+  properties: { className: [className] },
+  children: [{ type: 'text', value }],
+});
+
+export function titleBlock(meta: Meta): Element | undefined {
+  if (meta.titleSource !== 'front-matter') return undefined;
+  const children: ElementContent[] = [
+    { type: 'element', tagName: 'h1', properties: { className: ['title'] }, children: [{ type: 'text', value: meta.title }] },
+  ];
+  if (meta.subtitle) children.push(p('subtitle', meta.subtitle));
+  for (const author of meta.authors) {
+    children.push(p('author', author.affiliation ? `${author.name}, ${author.affiliation}` : author.name));
+  }
+  if (meta.date) children.push(p('date', meta.date));
+  return { type: 'element', tagName: 'header', properties: { className: ['title-block'] }, children: lines(children) };
+}
+
+/** Line endings between block children, so the output reads well. */
+export function lines(children: ElementContent[]): ElementContent[] {
+  return children.flatMap((child, i) => (i === 0 ? [{ type: 'text', value: '\n' }, child] : [child]).concat({ type: 'text', value: '\n' }) as ElementContent[]);
+}

@@ -1,0 +1,54 @@
+// Heading ids: GitHub-style slugs, unique within the document, or pandoc's
+// `{#custom-id}` written at the end of the heading. Stored as `data.id` so
+// every format uses the same id.
+import GithubSlugger, { slug } from 'github-slugger';
+import type { Heading, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+
+const customId = /[ \t]*\{#([A-Za-z][\w.:-]*)\}[ \t]*$/;
+
+export function assignHeadingIds(tree: Root, file: VFile): void {
+  const headings: Heading[] = [];
+  visit(tree, 'heading', (node) => {
+    headings.push(node);
+  });
+  const slugger = new GithubSlugger();
+  const taken = new Set<string>();
+  // Custom ids first, so that a slug never takes an id written by hand.
+  for (const heading of headings) {
+    const written = takeCustomId(heading);
+    if (!written) continue;
+    let id = written;
+    for (let n = 1; taken.has(id); n++) id = `${written}-${n}`;
+    if (id !== written) {
+      file.message(`duplicate heading id "${written}" renamed "${id}"`, {
+        place: heading.position,
+        ruleId: 'duplicate-id',
+        source: 'galley',
+      });
+    }
+    taken.add(id);
+    slugger.occurrences[id] = 0;
+    heading.data = { ...heading.data, id };
+  }
+  for (const heading of headings) {
+    if (heading.data?.id) continue;
+    let id = slugger.slug(slug(toString(heading)) || 'section');
+    while (taken.has(id)) id = slugger.slug(id);
+    taken.add(id);
+    heading.data = { ...heading.data, id };
+  }
+}
+
+/** Removes a trailing `{#id}` from the heading's last text and returns the id. */
+function takeCustomId(heading: Heading): string | undefined {
+  const last = heading.children.at(-1);
+  if (last?.type !== 'text') return undefined;
+  const match = customId.exec(last.value);
+  if (!match) return undefined;
+  last.value = last.value.slice(0, match.index);
+  if (last.value === '') heading.children.pop();
+  return match[1];
+}

@@ -1,0 +1,162 @@
+import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { flags } from '../../src/cli/flags.js';
+import { version } from '../../src/version.js';
+import { galley } from '../helpers/cli.js';
+import { createWorkspace, type Workspace } from '../helpers/workspace.js';
+
+let ws: Workspace;
+const run = (args: string[], input?: string, env?: NodeJS.ProcessEnv) => galley(args, { cwd: ws.dir, input, env });
+
+beforeEach(() => {
+  ws = createWorkspace({
+    'input/a.md': '# Alpha\n\nSome text.\n',
+    'input/b.md': '# Beta\n\n[x](javascript:alert(1))\n',
+    'input/broken.md': '---\ntitle: ok\nlist: [unclosed\n---\n\n# Broken\n',
+  });
+});
+
+afterEach(() => ws.remove());
+
+describe('galley build', () => {
+  it('converts input/ to output/ by default, reports the broken document in one line, exits 1', () => {
+    const result = run([]);
+    expect(result.code).toBe(1);
+    expect(ws.files('output')).toEqual(['a.html', 'a.json', 'b.html', 'b.json']);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toContain(
+      'input/b.md:3:1: warning link with a javascript: URL removed; its text is kept [unsafe-url]',
+    );
+    expect(lines.find((l) => l.startsWith('input/broken.md'))).toMatch(
+      /^input\/broken\.md:\d+:\d+: error invalid front matter: .+ \[front-matter\]$/,
+    );
+    expect(lines.at(-1)).toMatch(/^galley: 2 of 3 documents converted, 4 files written to output, 1 failed, 1 warning \(\d+\.\d\d s\)$/);
+  });
+
+  it('exits 0 when every document converts, and 1 with --fail-on-warnings when there are warnings', () => {
+    expect(run(['input/a.md', 'input/b.md']).code).toBe(0);
+    expect(run(['input/a.md', 'input/b.md', '--fail-on-warnings']).code).toBe(1);
+    expect(run(['input/a.md', '--fail-on-warnings']).code).toBe(0);
+  });
+
+  it('writes only the formats asked for, where asked', () => {
+    expect(run(['input/a.md', '--to', 'json', '--out', 'site']).code).toBe(0);
+    expect(ws.files('site')).toEqual(['a.json']);
+  });
+
+  it('prints only errors with --quiet', () => {
+    const result = run(['--quiet']);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain('error');
+  });
+
+  it('annotates for GitHub Actions', () => {
+    const result = run(['--reporter', 'github']);
+    expect(result.stdout).toContain('::warning file=input/b.md,line=3,col=1,title=galley unsafe-url::link with a javascript: URL removed');
+    expect(result.stdout).toMatch(/::error file=input\/broken\.md,line=\d+,col=\d+,title=galley front-matter::invalid front matter/);
+  });
+
+  it('prints the report as JSON with --reporter json, and writes it with --report', () => {
+    const result = run(['--reporter', 'json', '--report', 'report.json', '--to', 'json']);
+    const report = JSON.parse(result.stdout);
+    expect(report.summary).toMatchObject({ documents: 3, converted: 2, failed: 1 });
+    const written = JSON.parse(readFileSync(ws.path('report.json'), 'utf8'));
+    expect(written).toEqual(report);
+    const a = written.documents.find((d: { source: string }) => d.source === 'a.md');
+    const bytes = readFileSync(ws.path('output/a.json'));
+    expect(a.outputs[0].sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+  });
+
+  it('never colours output that is not a terminal', () => {
+    expect(run([]).stderr).not.toContain('\x1b[');
+  });
+});
+
+describe('usage and configuration errors exit 2', () => {
+  it.each([
+    [['--no-such-flag'], "Unknown option '--no-such-flag'"],
+    [['--to', 'pdfx'], 'unknown format "pdfx"; valid formats: html, json'],
+    [['missing-folder'], 'input "missing-folder" does not exist'],
+    [['--reporter', 'xml'], 'unknown reporter "xml"; valid reporters: human, json, github'],
+    [['--out', 'x', 'convert'], 'input "convert" does not exist'],
+    [['convert', 'input/a.md', '--out', 'x'], '--out does not apply to "galley convert"'],
+    [['convert'], 'convert takes one document'],
+    [['convert', 'input/a.md', '--to', 'html,json'], 'convert writes one format'],
+  ])('%j', (args, message) => {
+    const result = run(args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+  });
+
+  it.each([
+    ['{"to": "html"}', 'galley.config.json: "to" must be array'],
+    ['{"ouput": "x"}', 'galley.config.json: unknown key "ouput"'],
+    ['{"reporter": "xml"}', 'galley.config.json: "reporter" must be one of "human", "json", "github"'],
+    ['{"limits": {"maxFileBytes": -1}}', 'galley.config.json: "limits.maxFileBytes" must be >= 1'],
+    ['{not json', 'galley.config.json: not valid JSON'],
+  ])('rejects the config %s', (config, message) => {
+    ws.write('galley.config.json', config);
+    const result = run([]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+  });
+
+  it('says when --config names a missing file', () => {
+    expect(run(['--config', 'nope.json']).stderr).toContain('nope.json: cannot be read');
+  });
+});
+
+describe('configuration precedence: defaults < config < front matter < flags', () => {
+  it('applies each layer in order', () => {
+    ws.write('galley.config.json', JSON.stringify({ to: ['json'], toc: true, out: 'from-config' }));
+    ws.write('input/fm.md', '---\ntoc: false\n---\n\n# FM\n');
+    expect(run(['input/a.md', 'input/fm.md']).code).toBe(0);
+    const toc = (name: string, dir = 'from-config') => JSON.parse(readFileSync(ws.path(dir, name), 'utf8')).meta.toc;
+    expect(toc('a.json')).toBe(true); // config
+    expect(toc('fm.json')).toBe(false); // front matter beats config
+    expect(run(['input/a.md', 'input/fm.md', '--toc', '--out', 'flags']).code).toBe(0);
+    expect(toc('fm.json', 'flags')).toBe(true); // flag beats front matter
+  });
+});
+
+describe('galley convert', () => {
+  it('reads standard input and writes HTML to standard output', () => {
+    const result = run(['convert', '-'], '# From stdin\n\nHello "world".\n');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^<!doctype html>/i);
+    expect(result.stdout).toContain('<title>From stdin</title>');
+    expect(result.stdout).toContain('Hello “world”.');
+  });
+
+  it('infers the format from -o and writes the file', () => {
+    expect(run(['convert', 'input/a.md', '-o', 'a.json']).code).toBe(0);
+    expect(JSON.parse(readFileSync(ws.path('a.json'), 'utf8')).meta.title).toBe('Alpha');
+  });
+
+  it('reports a broken document on standard error and exits 1', () => {
+    const result = run(['convert', 'input/broken.md', '-o', 'broken.html']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^input\/broken\.md:\d+:\d+: error invalid front matter/);
+    expect(ws.files()).not.toContain('broken.html');
+  });
+});
+
+describe('help and version', () => {
+  it('--help lists every flag of the table and the exit codes', () => {
+    const result = run(['--help']);
+    expect(result.code).toBe(0);
+    for (const flag of flags) expect(result.stdout).toContain(`--${flag.name}`);
+    expect(result.stdout).toContain('Exit codes: 0 success');
+  });
+
+  it('--version prints the package version', () => {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+    expect(version).toBe(pkg.version);
+    expect(run(['--version']).stdout.trim()).toBe(pkg.version);
+  });
+
+  it('formats lists the registered formats', () => {
+    expect(run(['formats']).stdout).toBe('html\njson\n');
+  });
+});

@@ -99,12 +99,16 @@ declare module 'mdast' {
     /** Unique id: HTML id, DOCX bookmark and PDF destination. */
     id?: string;
   }
-  interface ImageData {
-    /** Key into `file.data.assets` when the image was read. */
-    asset?: string;
-    /** Set when a local image could not be used: emitters show the alt text. */
-    unresolved?: boolean;
-  }
+  interface ImageData extends ResolvedImageData {}
+  interface ImageReferenceData extends ResolvedImageData {}
+}
+
+/** What the parse stage records on `image` and `imageReference` nodes. */
+export interface ResolvedImageData {
+  /** Key into `file.data.assets` when the image was read. */
+  asset?: string;
+  /** Set when a local image could not be used: emitters show the alt text. */
+  unresolved?: boolean;
 }
 
 export interface Document {

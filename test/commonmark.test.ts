@@ -26,7 +26,6 @@ const { tests: examples } = createRequire(import.meta.url)('commonmark-spec') as
  *
  * | #   | reason                                                                              |
  * | --- | ----------------------------------------------------------------------------------- |
- * | 96  | front matter: a leading `---` … `---` is YAML; `Foo` is no mapping, so it is refused |
  * | 98  | front matter: `---` `---` at the start is an empty YAML block, not two rules          |
  * | 142 | syntax highlighting: `ruby` code gets hljs spans (same text; checked below)          |
  * | 143 | syntax highlighting: `ruby` code gets hljs spans (same text; checked below)          |
@@ -41,7 +40,6 @@ const { tests: examples } = createRequire(import.meta.url)('commonmark-spec') as
  * | 612 | GFM autolink literal: a bare e-mail address becomes a `mailto:` link                 |
  */
 const exceptions: Record<number, string> = {
-  96: 'front matter',
   98: 'front matter',
   142: 'highlighting',
   143: 'highlighting',

@@ -23,10 +23,15 @@ export function refuseNonYamlFence(text: string, file: VFile): void {
   file.fail(reason, { place: { line: 1, column: 1 }, ruleId: 'front-matter-language', source: 'galley' });
 }
 
-/** Parses the YAML block remark-frontmatter found, if any; removes nothing from the tree. */
-export function readFrontMatter(tree: Root, file: VFile, limits: Limits): Record<string, unknown> {
+/**
+ * Parses the YAML block remark-frontmatter found, if any. Returns `null` when
+ * the block is valid YAML but not a mapping (`---`, a list, `---`; or a
+ * setext heading under a rule): that is Markdown, not front matter.
+ */
+export function readFrontMatter(tree: Root, file: VFile, limits: Limits): Record<string, unknown> | null {
   const node = tree.children[0];
   if (!node || node.type !== 'yaml') return {};
+  if (node.value.trim() === '') return {};
   const startLine = (node.position?.start.line ?? 1) + 1;
   const fail = (reason: string, line = 0, column = 1): never =>
     file.fail(reason, { place: { line: startLine + line, column }, ruleId: 'front-matter', source: 'galley' });
@@ -52,8 +57,7 @@ export function readFrontMatter(tree: Root, file: VFile, limits: Limits): Record
   } catch (error) {
     fail(`invalid front matter: ${(error as Error).message}`);
   }
-  if (value === null || value === undefined) return {};
-  if (typeof value !== 'object' || Array.isArray(value)) fail('front matter must be a mapping of keys to values');
+  if (value === null || value === undefined || typeof value !== 'object' || Array.isArray(value)) return null;
   if (depthOf(value) > maxDepth) fail(`front matter is nested deeper than ${maxDepth} levels`);
   return value as Record<string, unknown>;
 }

@@ -9,6 +9,14 @@ import type { VFile } from 'vfile';
 
 const customId = /[ \t]*\{#([A-Za-z][\w.:-]*)\}[ \t]*$/;
 
+/** Ids the footnotes use in every format (`fn-1`, `fnref-1`, `footnote-label`). */
+const footnoteIds = /^(?:fn-|fnref-|footnote-label$)/;
+
+/** An id a heading may not have as is: it gets a `section-` prefix. */
+function clearOfFootnotes(id: string): string {
+  return footnoteIds.test(id) ? `section-${id}` : id;
+}
+
 export function assignHeadingIds(tree: Root, file: VFile): void {
   const headings: Heading[] = [];
   visit(tree, 'heading', (node) => {
@@ -18,12 +26,13 @@ export function assignHeadingIds(tree: Root, file: VFile): void {
   const taken = new Set<string>();
   // Custom ids first, so that a slug never takes an id written by hand.
   for (const heading of headings) {
-    const written = takeCustomId(heading);
-    if (!written) continue;
+    const requested = takeCustomId(heading);
+    if (!requested) continue;
+    const written = clearOfFootnotes(requested);
     let id = written;
     for (let n = 1; taken.has(id); n++) id = `${written}-${n}`;
-    if (id !== written) {
-      file.message(`duplicate heading id "${written}" renamed "${id}"`, {
+    if (id !== requested) {
+      file.message(`heading id "${requested}" is taken; renamed "${id}"`, {
         place: heading.position,
         ruleId: 'duplicate-id',
         source: 'galley',
@@ -35,7 +44,7 @@ export function assignHeadingIds(tree: Root, file: VFile): void {
   }
   for (const heading of headings) {
     if (heading.data?.id) continue;
-    let id = slugger.slug(slug(toString(heading)) || 'section');
+    let id = slugger.slug(clearOfFootnotes(slug(toString(heading)) || 'section'));
     while (taken.has(id)) id = slugger.slug(id);
     taken.add(id);
     heading.data = { ...heading.data, id };

@@ -51,7 +51,8 @@ export interface MetaChoices {
   lang?: string;
 }
 
-const markdown = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(remarkMath).freeze();
+const markdown = unified().use(remarkParse).use(remarkGfm).use(remarkMath).freeze();
+const markdownWithFrontMatter = markdown().use(remarkFrontmatter, ['yaml']).freeze();
 
 /**
  * Parses and resolves one document. Problems are messages on `document.file`;
@@ -86,9 +87,13 @@ export function parse(input: SourceInput, options: ParseOptions = {}): Document 
   refuseNonYamlFence(decoded.text, file);
   checkSourceNesting(decoded.text, file, limits);
 
-  const tree = parseMarkdown(decoded.text, file);
+  let tree = parseMarkdown(markdownWithFrontMatter, decoded.text, file);
+  let frontMatter = readFrontMatter(tree, file, limits);
+  if (frontMatter === null) {
+    tree = parseMarkdown(markdown, decoded.text, file);
+    frontMatter = {};
+  }
   checkStructure(tree, file, limits);
-  const frontMatter = readFrontMatter(tree, file, limits);
 
   markPageBreaks(tree);
   assignHeadingIds(tree, file);
@@ -123,9 +128,9 @@ export function parse(input: SourceInput, options: ParseOptions = {}): Document 
   return { tree, file };
 }
 
-function parseMarkdown(text: string, file: VFile): Root {
+function parseMarkdown(processor: typeof markdown, text: string, file: VFile): Root {
   try {
-    return markdown.parse(new VFile({ path: file.path, value: text }));
+    return processor.parse(new VFile({ path: file.path, value: text }));
   } catch (error) {
     if (error instanceof RangeError) {
       file.fail('document is nested too deeply to parse', { ruleId: 'nesting-depth', source: 'galley' });

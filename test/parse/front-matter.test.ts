@@ -87,8 +87,18 @@ describe('front matter', () => {
     expect(parseFailure(lines.join('\n')).reason).toMatch(/alias/i);
   });
 
-  it('refuses front matter that is not a mapping', () => {
-    expect(parseFailure('---\n- a\n- b\n---\n').reason).toContain('must be a mapping');
+  it.each([
+    ['a list between rules', '---\n- a\n- b\n---\n', ['thematicBreak', 'list', 'thematicBreak']],
+    ['a setext heading under a rule', '---\nFoo\n---\n', ['thematicBreak', 'heading']],
+    ['a heading between rules', '---\n# Title\n---\n\nText', ['thematicBreak', 'heading', 'thematicBreak', 'paragraph']],
+  ])('reads a block that is valid YAML but not a mapping as Markdown (%s)', (_, markdown, types) => {
+    const doc = parseMarkdown(markdown);
+    expect(doc.tree.children.map((n) => n.type)).toEqual(types);
+    expect(galleyData(doc.file).frontMatter).toEqual({});
+  });
+
+  it('accepts an empty front matter block', () => {
+    expect(parseMarkdown('---\n---\n\nText').tree.children.map((n) => n.type)).toEqual(['yaml', 'paragraph']);
   });
 
   it('refuses duplicate keys', () => {

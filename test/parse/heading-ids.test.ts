@@ -38,7 +38,15 @@ describe('heading ids', () => {
   it('number a duplicate custom id and warn', () => {
     const doc = parseMarkdown('# A {#same}\n\n# B {#same}');
     expect(ids('# A {#same}\n\n# B {#same}')).toEqual(['same', 'same-1']);
-    expect(messages(doc)).toEqual(['3:1 duplicate-id: duplicate heading id "same" renamed "same-1"']);
+    expect(messages(doc)).toEqual(['3:1 duplicate-id: heading id "same" is taken; renamed "same-1"']);
+  });
+
+  it('keep clear of the ids footnotes use', () => {
+    expect(ids('# Footnote label\n\n# FN 1 {#fn-1}\n\n# fnref 2')).toEqual([
+      'section-footnote-label',
+      'section-fn-1',
+      'section-fnref-2',
+    ]);
   });
 
   it('fall back to "section" for headings without letters', () => {

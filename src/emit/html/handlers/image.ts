@@ -3,7 +3,7 @@
 // not use (`data.unresolved`) shows its alt text instead of a broken `<img>`;
 // any other image (remote, or images not resolved) keeps its URL.
 import type { Element, ElementContent } from 'hast';
-import type { Image, ImageData, ImageReference } from 'mdast';
+import type { Image, ImageReference } from 'mdast';
 import { defaultHandlers } from 'remark-rehype';
 import type { Asset } from '../../../document.js';
 import { warn, type HtmlContext } from '../context.js';
@@ -13,7 +13,7 @@ export function createImageHandlers(context: HtmlContext) {
   const finish = (state: State, node: Image | ImageReference, element: Element | ElementContent[] | ElementContent | undefined) => {
     // A reference without a definition comes back as its source text.
     if (!element || Array.isArray(element) || element.type !== 'element' || element.tagName !== 'img') return element;
-    if (imageData(node)?.unresolved) return missingImage(state, node, String(element.properties.src ?? ''));
+    if (node.data?.unresolved) return missingImage(state, node, String(element.properties.src ?? ''));
     const asset = assetOf(context, node);
     if (!asset) return element;
     const properties = { ...element.properties, width: asset.width, height: asset.height };
@@ -28,7 +28,7 @@ export function createImageHandlers(context: HtmlContext) {
 }
 
 export function assetOf(context: HtmlContext, node: Image | ImageReference): Asset | undefined {
-  const key = imageData(node)?.asset;
+  const key = node.data?.asset;
   if (!key) return undefined;
   const asset = Object.hasOwn(context.data.assets, key) ? context.data.assets[key] : undefined;
   if (!asset) warn(context.file, node, `image asset "${key}" is missing from the document; its URL is kept`, 'image-asset');
@@ -58,10 +58,4 @@ function decodeURIComponentSafe(value: string): string {
   } catch {
     return value;
   }
-}
-
-// The parse stage sets `asset`/`unresolved` on image references too, but
-// document.ts declares them on ImageData only.
-function imageData(node: Image | ImageReference): ImageData | undefined {
-  return node.data as ImageData | undefined;
 }

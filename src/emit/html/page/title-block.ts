@@ -23,7 +23,9 @@ export function titleBlock(meta: Meta): Element | undefined {
   return { type: 'element', tagName: 'header', properties: { className: ['title-block'] }, children: lines(children) };
 }
 
-/** Line endings between block children, so the output reads well. */
-export function lines(children: ElementContent[]): ElementContent[] {
-  return children.flatMap((child, i) => (i === 0 ? [{ type: 'text', value: '\n' }, child] : [child]).concat({ type: 'text', value: '\n' }) as ElementContent[]);
+/** A line ending before and after each block child, so the output reads well. */
+function lines(children: ElementContent[]): ElementContent[] {
+  const result: ElementContent[] = [{ type: 'text', value: '\n' }];
+  for (const child of children) result.push(child, { type: 'text', value: '\n' });
+  return result;
 }

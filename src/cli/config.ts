@@ -44,7 +44,7 @@ export const configSchema = {
     html: {
       type: 'object',
       additionalProperties: false,
-      properties: { fragment: { type: 'boolean' }, embedImages: { type: 'boolean' } },
+      properties: { fragment: { type: 'boolean' }, embedImages: { type: 'boolean' }, css: { type: 'string' } },
     },
     json: {
       type: 'object',

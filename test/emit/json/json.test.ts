@@ -13,7 +13,6 @@ const file = (relative: string) => new URL(relative, import.meta.url).pathname;
 const documents = {
   seed: file('../../../input/communique-presse-numerique.md'),
   showcase: file('../../../input/showcase.md'),
-  tech: file('../../../../shared/bench/corpus/tech.md'),
 };
 
 function emitFile(path: string, positions = true): unknown {

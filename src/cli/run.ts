@@ -2,6 +2,7 @@
 // (`build`, `convert`). Returns the exit code: 0 success, 1 a document failed
 // (or warnings with --fail-on-warnings), 2 usage or configuration error.
 import path from 'node:path';
+import { VFileMessage } from 'vfile-message';
 import { build } from '../build/index.js';
 import { InputError } from '../build/discover.js';
 import { outputDate } from '../build/date.js';
@@ -22,7 +23,6 @@ import { formatMessage, useColour } from './reporters/human.js';
 import { reporters } from './reporters/index.js';
 import type { ReporterOptions } from './reporters/types.js';
 import { defaultSettings, type CliSettings } from './settings.js';
-import { VFileMessage } from 'vfile-message';
 
 export interface CliIo {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };

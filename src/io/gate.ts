@@ -34,18 +34,30 @@ export interface Gate {
 
 /** A gate over `root` plus optional extra roots (asset or font folders). */
 export function createGate(root: string, extraRoots: readonly string[] = []): Gate {
-  const roots = [root, ...extraRoots].map((r) => realRoot(r));
+  const lexicalRoots = [root, ...extraRoots].map((r) => path.resolve(r));
+  const roots = lexicalRoots.map((r) => realRoot(r));
   const mainRoot = roots[0] as string;
   return {
     root: mainRoot,
     read(target, maxBytes) {
       const resolved = path.resolve(mainRoot, target);
+      // Checked before touching the file system too, so that a document
+      // cannot probe which files exist outside the root.
+      if (!rootOf(roots, resolved) && !rootOf(lexicalRoots, resolved)) throw outside(target);
       const real = realPathOf(resolved, target);
-      const inside = roots.find((r) => real === r || real.startsWith(r.endsWith(path.sep) ? r : r + path.sep));
-      if (!inside) throw new GateError('outside-root', `"${target}" is outside the input folder`);
+      const inside = rootOf(roots, real);
+      if (!inside) throw outside(target);
       return { realPath: real, relativePath: toPosix(path.relative(inside, real)), bytes: readCapped(real, target, maxBytes) };
     },
   };
+}
+
+function rootOf(roots: readonly string[], target: string): string | undefined {
+  return roots.find((r) => target === r || target.startsWith(r.endsWith(path.sep) ? r : r + path.sep));
+}
+
+function outside(target: string): GateError {
+  return new GateError('outside-root', `"${target}" is outside the input folder`);
 }
 
 function realRoot(root: string): string {

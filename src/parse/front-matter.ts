@@ -13,7 +13,8 @@ const fenceWithLanguage = /^---[ \t]*([A-Za-z][\w-]*)[ \t]*$/;
 
 /** Fails the file when its front matter fence names a language. */
 export function refuseNonYamlFence(text: string, file: VFile): void {
-  const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
+  const newline = text.indexOf('\n');
+  const firstLine = newline === -1 ? text : text.slice(0, newline);
   const match = fenceWithLanguage.exec(firstLine);
   if (!match) return;
   const language = match[1] as string;

@@ -55,6 +55,7 @@ describe('images', () => {
   it.each([
     ['img/missing.png', 'image-not-found', 'image "img/missing.png" not found; the alt text stands in'],
     ['../outside/secret.png', 'image-outside-root', 'outside the input folder'],
+    ['../outside/no-such-file.png', 'image-outside-root', 'outside the input folder'],
     ['img/link.png', 'image-outside-root', 'outside the input folder'],
     ['/etc/hostname', 'image-outside-root', 'outside the input folder'],
     ['img/fake.png', 'image-not-an-image', 'is not a PNG, JPEG, GIF, WebP or SVG image'],

@@ -22,7 +22,7 @@
 // With several formats, each input also gets an "all" row: one `galley build --to a,b,…`
 // (one parse, every format) against the sum of pandoc's per-format medians.
 // Environment: GALLEY_BIN=path runs another galley entry point (a .js file run with node, or
-// an executable) instead of dist/cli/main.js.
+// an executable) instead of dist/bin/galley.js.
 //
 // Only Node built-ins. Generated inputs are cached in node_modules/.cache/galley-bench/;
 // outputs go to a temporary folder that is removed at the end. The report goes to stdout,
@@ -71,7 +71,7 @@ the median wall time and peak memory of each command, per input and format.
   --memory time|proc  peak-memory method (default: GNU time if present, else /proc polling)
   -h, --help          this help
 
-Environment: GALLEY_BIN=FILE benchmarks another galley entry point instead of dist/cli/main.js.`;
+Environment: GALLEY_BIN=FILE benchmarks another galley entry point instead of dist/bin/galley.js.`;
 
 function usageError(message) {
   log(`bench: ${message}\n\n${USAGE}`);

@@ -26,12 +26,12 @@ export function which(name) {
 }
 
 /**
- * How to start galley: `node dist/cli/main.js`, or GALLEY_BIN (a .js/.mjs file run with
+ * How to start galley: `node dist/bin/galley.js`, or GALLEY_BIN (a .js/.mjs file run with
  * this node, or any executable) to benchmark another build or a stand-in.
  */
 export function galleyTool(repoRoot) {
   const override = process.env.GALLEY_BIN;
-  const entry = override ? resolve(override) : join(repoRoot, 'dist', 'cli', 'main.js');
+  const entry = override ? resolve(override) : join(repoRoot, 'dist', 'bin', 'galley.js');
   const viaNode = /\.[cm]?js$/.test(entry);
   return {
     entry,

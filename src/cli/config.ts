@@ -88,7 +88,9 @@ export async function loadConfig(explicit: string | undefined): Promise<{ path?:
 
 async function validate(file: string, value: unknown): Promise<void> {
   // ajv is loaded only when a config file exists: it costs start-up time.
-  const { Ajv } = await import('ajv');
+  const ajvModule = await import('ajv');
+  // CommonJS interop differs between Node and the bundle; the class is also `exports.Ajv`.
+  const Ajv = (ajvModule.default as unknown as { Ajv?: typeof ajvModule.Ajv }).Ajv ?? ajvModule.Ajv;
   const ajv = new Ajv({ allErrors: false, strict: true });
   const check = ajv.compile(configSchema);
   if (check(value)) return;

@@ -3,11 +3,6 @@
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import path from 'node:path';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkMath from 'remark-math';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { Document, OutlineEntry } from '../document.js';
 import { createGate, toPosix, type Gate } from '../io/gate.js';
@@ -18,6 +13,7 @@ import { assignHeadingIds } from './heading-ids.js';
 import { resolveImages } from './images.js';
 import { resolveLanguage, resolveMeta } from './meta.js';
 import { decodeSource } from './normalize.js';
+import { parseMarkdown } from './markdown/index.js';
 import { markPageBreaks } from './page-breaks.js';
 import { checkSourceNesting, checkStructure } from './structure.js';
 import { applyTypography } from './typography.js';
@@ -50,9 +46,6 @@ export interface MetaChoices {
   toc?: boolean;
   lang?: string;
 }
-
-const markdown = unified().use(remarkParse).use(remarkGfm).use(remarkMath).freeze();
-const markdownWithFrontMatter = markdown().use(remarkFrontmatter, ['yaml']).freeze();
 
 /**
  * Parses and resolves one document. Problems are messages on `document.file`;
@@ -87,10 +80,10 @@ export function parse(input: SourceInput, options: ParseOptions = {}): Document 
   refuseNonYamlFence(decoded.text, file);
   checkSourceNesting(decoded.text, file, limits);
 
-  let tree = parseMarkdown(markdownWithFrontMatter, decoded.text, file);
+  let tree = parseSafely(decoded.text, file, true);
   let frontMatter = readFrontMatter(tree, file, limits);
   if (frontMatter === null) {
-    tree = parseMarkdown(markdown, decoded.text, file);
+    tree = parseSafely(decoded.text, file, false);
     frontMatter = {};
   }
   checkStructure(tree, file, limits);
@@ -128,9 +121,9 @@ export function parse(input: SourceInput, options: ParseOptions = {}): Document 
   return { tree, file };
 }
 
-function parseMarkdown(processor: typeof markdown, text: string, file: VFile): Root {
+function parseSafely(text: string, file: VFile, frontMatter: boolean): Root {
   try {
-    return processor.parse(new VFile({ path: file.path, value: text }));
+    return parseMarkdown(text, { frontMatter });
   } catch (error) {
     if (error instanceof RangeError) {
       file.fail('document is nested too deeply to parse', { ruleId: 'nesting-depth', source: 'galley' });

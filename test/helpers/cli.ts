@@ -1,8 +1,8 @@
-// Runs the built `galley` command (dist/cli/main.js) as users do.
+// Runs the built `galley` command (dist/bin/galley.js) as users do.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-export const galleyBin = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
+export const galleyBin = fileURLToPath(new URL('../../dist/bin/galley.js', import.meta.url));
 
 export interface CliResult {
   code: number | null;

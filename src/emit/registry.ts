@@ -1,5 +1,6 @@
 // The emitter registry: a plain object keyed by format name. Defaults first,
 // user emitters merged on top (adding formats or replacing built-in ones).
+import { docxEmitter } from './docx/index.js';
 import { htmlEmitter } from './html/index.js';
 import { jsonEmitter } from './json/index.js';
 import type { Emitter } from './types.js';
@@ -9,6 +10,7 @@ export type Registry = Readonly<Record<string, Emitter>>;
 export const defaultEmitters: Registry = {
   html: htmlEmitter,
   json: jsonEmitter,
+  docx: docxEmitter,
 };
 
 export function createRegistry(userEmitters: Record<string, Emitter> = {}): Registry {

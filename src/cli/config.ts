@@ -22,6 +22,7 @@ export interface ConfigFile {
   reporter?: 'human' | 'json' | 'github';
   html?: Record<string, unknown>;
   json?: { positions?: boolean; pretty?: boolean };
+  docx?: { reference?: string; header?: boolean; footer?: boolean; updateFields?: boolean; svgFallback?: boolean; compression?: number };
   limits?: Record<string, number>;
 }
 
@@ -50,6 +51,18 @@ export const configSchema = {
       type: 'object',
       additionalProperties: false,
       properties: { positions: { type: 'boolean' }, pretty: { type: 'boolean' } },
+    },
+    docx: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        reference: { type: 'string', minLength: 1 },
+        header: { type: 'boolean' },
+        footer: { type: 'boolean' },
+        updateFields: { type: 'boolean' },
+        svgFallback: { type: 'boolean' },
+        compression: { type: 'integer', minimum: 0, maximum: 9 },
+      },
     },
     limits: {
       type: 'object',
@@ -121,5 +134,8 @@ export function applyConfig(settings: CliSettings, config: ConfigFile, configPat
   if (config.reporter) settings.reporter = config.reporter;
   Object.assign(settings.html, config.html);
   Object.assign(settings.json, config.json);
+  const { reference, ...docx } = config.docx ?? {};
+  Object.assign(settings.docx, docx);
+  if (reference) settings.referenceDoc = local(reference);
   Object.assign(settings.limits, config.limits);
 }

@@ -69,6 +69,11 @@ export const flags: readonly Flag[] = [
     apply: (s) => { s.html.fragment = true; },
   },
   {
+    name: 'reference-doc', type: 'string', value: 'FILE', commands: both,
+    description: 'Word styles from a reference.docx or styles.xml, as pandoc takes them',
+    apply: (s, v) => { s.referenceDoc = String(v); },
+  },
+  {
     name: 'fail-on-warnings', type: 'boolean', commands: both,
     description: 'exit with code 1 when there are warnings',
     apply: (s) => { s.failOnWarnings = true; },

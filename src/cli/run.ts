@@ -59,7 +59,8 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
     if (!reporters[settings.reporter]) {
       throw new UsageError(`unknown reporter "${settings.reporter}"; valid reporters: ${Object.keys(reporters).join(', ')}`);
     }
-    const emit: EmitOptions = { date: outputDate(io.env), html: settings.html, json: settings.json };
+    if (settings.referenceDoc) settings.docx.reference = readReferenceDoc(settings.referenceDoc);
+    const emit: EmitOptions = { date: outputDate(io.env), html: settings.html, json: settings.json, docx: settings.docx };
     return args.command === 'convert'
       ? await runConvert(args.positionals, settings, emit, registry, io)
       : await runBuild(args.positionals, settings, emit, io);
@@ -160,6 +161,19 @@ async function runConvert(
     io.stdout.write(bytes);
   } else writeAtomic(path.resolve(settings.output), bytes);
   return exitCode([report], settings);
+}
+
+const maxReferenceDocBytes = 32 * 1024 * 1024;
+
+/** The operator names this file (flag or config), so its own folder is the gate's root. */
+function readReferenceDoc(file: string): Uint8Array {
+  const absolute = path.resolve(file);
+  try {
+    return createGate(path.dirname(absolute)).read(absolute, maxReferenceDocBytes).bytes;
+  } catch (error) {
+    if (error instanceof GateError) throw new ConfigError(`reference document: ${error.message}`);
+    throw error;
+  }
 }
 
 /** `--to`, else the extension of `-o FILE`, else html. One format only. */

@@ -1,5 +1,6 @@
 // What the command line resolved to, before it becomes library options.
 // Precedence: built-in defaults < config file < front matter < flags.
+import type { DocxOptions } from '../emit/docx/options.js';
 import type { HtmlOptions } from '../emit/html/index.js';
 import type { JsonOptions } from '../emit/json/index.js';
 import type { Limits } from '../limits.js';
@@ -19,6 +20,9 @@ export interface CliSettings {
   /** From flags: they beat front matter. */
   overrides: MetaChoices;
   html: Partial<HtmlOptions>;
+  docx: Partial<DocxOptions>;
+  /** A reference.docx or styles.xml to read (through the IO gate) into `docx.reference`. */
+  referenceDoc?: string;
   json: Partial<JsonOptions>;
   limits: Partial<Limits>;
   failOnWarnings: boolean;
@@ -35,6 +39,7 @@ export function defaultSettings(): CliSettings {
     defaults: {},
     overrides: {},
     html: {},
+    docx: {},
     json: {},
     limits: {},
     failOnWarnings: false,

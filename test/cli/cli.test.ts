@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { flags } from '../../src/cli/flags.js';
@@ -120,6 +121,32 @@ describe('configuration precedence: defaults < config < front matter < flags', (
     expect(toc('fm.json')).toBe(false); // front matter beats config
     expect(run(['input/a.md', 'input/fm.md', '--toc', '--out', 'flags']).code).toBe(0);
     expect(toc('fm.json', 'flags')).toBe(true); // flag beats front matter
+  });
+});
+
+describe('reference documents', () => {
+  const styles = (font: string) =>
+    `<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">` +
+    `<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:rPr><w:rFonts w:ascii="${font}"/></w:rPr></w:style></w:styles>`;
+  const documentXml = (file: string) => {
+    const zip = unzipSync(readFileSync(ws.path(file)));
+    return strFromU8(zip['word/styles.xml'] as Uint8Array);
+  };
+
+  it('takes Word styles from --reference-doc, and from the config file below the flag', () => {
+    ws.write('flag-styles.xml', styles('Flag Font'));
+    ws.write('config/config-styles.xml', styles('Config Font'));
+    ws.write('config/galley.config.json', JSON.stringify({ docx: { reference: 'config-styles.xml' } }));
+    expect(run(['convert', 'input/a.md', '-o', 'flag.docx', '--reference-doc', 'flag-styles.xml']).code).toBe(0);
+    expect(documentXml('flag.docx')).toContain('Flag Font');
+    expect(run(['convert', 'input/a.md', '-o', 'config.docx', '--config', 'config/galley.config.json']).code).toBe(0);
+    expect(documentXml('config.docx')).toContain('Config Font');
+  });
+
+  it('is a usage error when the reference document cannot be read', () => {
+    const result = run(['convert', 'input/a.md', '-o', 'a.docx', '--reference-doc', 'missing.docx']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('reference document: "');
   });
 });
 

@@ -1,23 +1,29 @@
-// The one syntax highlighter every format shares: lowlight (highlight.js)
-// with its `common` grammars. HTML uses the hast it returns; PDF and DOCX use
-// the same tokens as lines of `{text, scope}`, coloured from the theme's
-// syntax table, so code looks the same in the three formats.
+// The one syntax highlighter every format shares: lowlight (highlight.js).
+// HTML uses the hast it returns; PDF and DOCX use the same tokens as lines of
+// `{text, scope}`, coloured from the theme's syntax table, so code looks the
+// same in the three formats.
 //
-// Importing this module loads highlight.js (~150 ms), so emitters import it
-// lazily, only for documents that have code with a language; the lowlight
-// instance itself is built on first use.
+// Every highlight.js grammar is available, but each is loaded the first time
+// a document uses it (registering all of them costs ~80 ms at start-up);
+// emitters still import this module lazily, only for documents with code.
 import type { Root } from 'hast';
-import { common, createLowlight } from 'lowlight';
+import type { LanguageFn } from 'highlight.js';
+import { createLowlight } from 'lowlight';
+import { createRequire } from 'node:module';
+import { grammarFiles } from './aliases.js';
 import { tokenLines, type TokenLine } from './lines.js';
 
 export type { Token, TokenLine } from './lines.js';
 
-type Lowlight = ReturnType<typeof createLowlight>;
-let instance: Lowlight | undefined;
+// Grammars are CommonJS files, so one can be loaded on demand, synchronously.
+const load = createRequire(import.meta.url);
+const lowlight = createLowlight();
 
-function lowlight(): Lowlight {
-  instance ??= createLowlight(common);
-  return instance;
+function registered(grammar: string): string {
+  if (!lowlight.registered(grammar)) {
+    lowlight.register(grammar, load(`highlight.js/lib/languages/${grammar}`) as LanguageFn);
+  }
+  return grammar;
 }
 
 /** Names people write that highlight.js does not register as aliases. */
@@ -43,8 +49,8 @@ export function grammarFor(lang: string | null | undefined): string | undefined 
   if (!lang) return undefined;
   const name = lang.trim().toLowerCase().replace(/^\{?\.?/, '').replace(/\}$/, '');
   if (!name || plainLanguages.has(name)) return undefined;
-  const candidate = extraAliases[name] ?? name;
-  return lowlight().registered(candidate) ? candidate : undefined;
+  const grammar = grammarFiles[extraAliases[name] ?? name];
+  return grammar ? registered(grammar) : undefined;
 }
 
 /**
@@ -53,7 +59,7 @@ export function grammarFor(lang: string | null | undefined): string | undefined 
  */
 export function highlight(code: string, lang: string | null | undefined): Root | undefined {
   const grammar = grammarFor(lang);
-  return grammar ? lowlight().highlight(grammar, code) : undefined;
+  return grammar ? lowlight.highlight(grammar, code) : undefined;
 }
 
 /**

@@ -27,7 +27,8 @@ describe('highlight', () => {
   });
 
   it('accepts common aliases and pandoc-style classes', () => {
-    expect(grammarFor('ts')).toBe('ts');
+    expect(grammarFor('ts')).toBe('typescript');
+    expect(grammarFor('Dockerfile')).toBe('dockerfile');
     for (const alias of ['ts', 'js', 'sh', 'yml', 'py', 'json', 'html', 'bash', 'TypeScript', '{.python}', 'node']) {
       expect(grammarFor(alias), alias).toBeDefined();
     }

@@ -4,8 +4,8 @@
 import GithubSlugger, { slug } from 'github-slugger';
 import type { Heading, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { collect } from './walk.js';
 
 const customId = /[ \t]*\{#([A-Za-z][\w.:-]*)\}[ \t]*$/;
 
@@ -18,10 +18,7 @@ function clearOfFootnotes(id: string): string {
 }
 
 export function assignHeadingIds(tree: Root, file: VFile): void {
-  const headings: Heading[] = [];
-  visit(tree, 'heading', (node) => {
-    headings.push(node);
-  });
+  const headings: Heading[] = collect(tree, 'heading');
   const slugger = new GithubSlugger();
   const taken = new Set<string>();
   // Custom ids first, so that a slug never takes an id written by hand.

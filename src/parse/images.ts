@@ -6,12 +6,12 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { imageSize } from 'image-size';
 import type { Definition, Image, ImageReference, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { Asset, ImageType } from '../document.js';
 import { GateError, type Gate } from '../io/gate.js';
 import type { Limits } from '../limits.js';
 import { schemeOf } from './url-policy.js';
+import { collect, walk } from './walk.js';
 
 const mediaTypes: Record<string, { type: ImageType; mediaType: string }> = {
   png: { type: 'png', mediaType: 'image/png' },
@@ -30,9 +30,9 @@ export function resolveImages(tree: Root, file: VFile, gate: Gate, limits: Limit
   const assets: Record<string, Asset> = {};
   const outcomes = new Map<string, Outcome>();
   const definitions = new Map<string, Definition>();
-  visit(tree, 'definition', (node) => {
+  for (const node of collect(tree, 'definition')) {
     if (!definitions.has(node.identifier)) definitions.set(node.identifier, node);
-  });
+  }
   const documentDir = file.path ? path.dirname(path.resolve(file.path)) : gate.root;
 
   const resolveOne = (node: Image | ImageReference, url: string) => {
@@ -54,7 +54,7 @@ export function resolveImages(tree: Root, file: VFile, gate: Gate, limits: Limit
     }
   };
 
-  visit(tree, (node) => {
+  walk(tree, (node) => {
     if (node.type === 'image') resolveOne(node, node.url);
     else if (node.type === 'imageReference') {
       const definition = definitions.get(node.identifier);

@@ -2,7 +2,7 @@
 // text with franc-min, else English.
 import { franc } from 'franc-min';
 import type { Root } from 'mdast';
-import { visit, EXIT } from 'unist-util-visit';
+import { EXIT, SKIP, walk } from './walk.js';
 
 /** franc-min's ISO 639-3 codes that have a shorter BCP 47 form. */
 const bcp47: Record<string, string> = {
@@ -35,8 +35,8 @@ export function detectLanguage(tree: Root): string | undefined {
 // Text, not code: code blocks would make every document look English.
 function proseSample(tree: Root): string {
   let sample = '';
-  visit(tree, (node) => {
-    if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'html' || node.type === 'yaml') return 'skip';
+  walk(tree, (node) => {
+    if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'html' || node.type === 'yaml') return SKIP;
     if (node.type === 'text') {
       sample += node.value + ' ';
       if (sample.length >= sampleSize) return EXIT;

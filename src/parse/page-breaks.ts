@@ -1,14 +1,16 @@
 // A paragraph that is only `\newpage` or `\pagebreak` (as pandoc users write
 // it) becomes a `pageBreak` node.
-import type { Parents, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import type { Root } from 'mdast';
+import { walk } from './walk.js';
 
 const command = /^\\(?:newpage|pagebreak)$/;
 
 export function markPageBreaks(tree: Root): void {
-  visit(tree, 'paragraph', (node, index, parent: Parents | undefined) => {
+  walk(tree, (node, index, parent) => {
+    if (node.type !== 'paragraph') return undefined;
     const only = node.children.length === 1 ? node.children[0] : undefined;
-    if (!parent || index === undefined || only?.type !== 'text' || !command.test(only.value.trim())) return;
+    if (!parent || index === undefined || only?.type !== 'text' || !command.test(only.value.trim())) return undefined;
     parent.children.splice(index, 1, { type: 'pageBreak', position: node.position } as never);
+    return undefined;
   });
 }

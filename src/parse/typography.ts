@@ -4,7 +4,7 @@
 import type { Nodes, Parents, Root, Text } from 'mdast';
 import { retext } from 'retext';
 import retextSmartypants from 'retext-smartypants';
-import { visit, SKIP } from 'unist-util-visit';
+import { SKIP, walk } from './walk.js';
 import { primarySubtag } from './language.js';
 
 const NBSP = '\u00A0';
@@ -43,7 +43,7 @@ export function applyTypography(tree: Root, lang: string): void {
   });
   const dashesAndEllipses = retext().use(retextSmartypants, { quotes: false, backticks: false, dashes: 'oldschool' });
 
-  visit(tree, (node) => {
+  walk(tree, (node) => {
     if (!proseBlocks.has(node.type)) return undefined;
     const texts = textsOf(node as Parents);
     smartenQuotes(texts, quotes);

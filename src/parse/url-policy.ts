@@ -2,8 +2,8 @@
 // mailto, tel, relative paths and #fragments. Anything else (javascript:,
 // vbscript:, file:, data: links…) is neutralized: the link's text stays,
 // an image's alt text stands in, and a warning says what was removed.
-import type { Definition, Parents, PhrasingContent, Root, Nodes } from 'mdast';
-import { visit, SKIP } from 'unist-util-visit';
+import type { Nodes, PhrasingContent, Root } from 'mdast';
+import { collect, walk } from './walk.js';
 import type { VFile } from 'vfile';
 
 const allowedSchemes = new Set(['http', 'https', 'mailto', 'tel']);
@@ -36,15 +36,15 @@ export function applyUrlPolicy(tree: Root, file: VFile): void {
       source: 'galley',
     });
 
-  visit(tree, 'definition', (node: Definition) => {
+  for (const node of collect(tree, 'definition')) {
     if (!isAllowedUrl(node.url)) notLinks.add(node.identifier);
-    if (isAllowedImageUrl(node.url)) return;
+    if (isAllowedImageUrl(node.url)) continue;
     warn(node, 'definition', node.url);
     notImages.add(node.identifier);
     node.url = '';
-  });
+  }
 
-  visit(tree, (node, index, parent: Parents | undefined) => {
+  walk(tree, (node, index, parent) => {
     if (!parent || index === undefined) return undefined;
     let replacement: PhrasingContent[] | undefined;
     if (node.type === 'link' && !isAllowedUrl(node.url)) {
@@ -61,7 +61,7 @@ export function applyUrlPolicy(tree: Root, file: VFile): void {
     }
     if (!replacement) return undefined;
     (parent.children as Nodes[]).splice(index, 1, ...replacement);
-    return [SKIP, index];
+    return index;
   });
 }
 

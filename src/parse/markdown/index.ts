@@ -5,7 +5,7 @@
 // positions included: definitions are shared across pieces, positions are
 // shifted back, and every cut is verified.
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import type { Nodes, Root, RootContent } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import type { Extension as FromMarkdownExtension } from 'mdast-util-from-markdown';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import type { Extension as MicromarkExtension } from 'micromark-util-types';
@@ -15,6 +15,7 @@ import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { definedElsewhere, type Definitions } from './defined-elsewhere.js';
+import { walk } from '../walk.js';
 import { cutPoints } from './split.js';
 
 export interface MarkdownOptions {
@@ -204,15 +205,6 @@ function shiftPositions(tree: Root, lines: number, offset: number): void {
     position.start = { ...position.start, line: position.start.line + lines, offset: (position.start.offset ?? 0) + offset };
     position.end = { ...position.end, line: position.end.line + lines, offset: (position.end.offset ?? 0) + offset };
   });
-}
-
-function walk(tree: Nodes, visit: (node: Nodes) => void): void {
-  const stack: Nodes[] = [tree];
-  while (stack.length > 0) {
-    const node = stack.pop() as Nodes;
-    visit(node);
-    if ('children' in node) for (const child of node.children) stack.push(child as Nodes);
-  }
 }
 
 function countNewlines(text: string, from: number, to: number): number {

@@ -10,10 +10,10 @@ import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype, { type Options as ToHastOptions } from 'remark-rehype';
 import { unified } from 'unified';
-import { EXIT, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { galleyData, type Document, type GalleyData } from '../../document.js';
 import { labelsFor, type Labels } from '../../i18n.js';
+import { EXIT, walk } from '../../parse/walk.js';
 import { resolveLayout } from '../../theme/layout.js';
 import { warn, type HtmlContext } from './context.js';
 import { pageCss } from './css.js';
@@ -75,20 +75,18 @@ export async function renderHtml(document: Document, options: HtmlOptions): Prom
 }
 
 /**
- * rehype-raw, skipped when the tree holds no raw HTML: reparsing a whole page
- * costs more than every other step together, and the sanitizer drops any
- * raw node it would meet anyway.
+ * rehype-raw, skipped when the tree holds no raw HTML (from the document or a
+ * custom handler): reparsing a whole page costs more than every other step
+ * together, and the sanitizer drops any raw node it would meet anyway.
  */
 function rehypeRawIfNeeded() {
   const reparse = rehypeRaw();
-  return (tree: HastRoot, file: VFile): HastRoot => {
-    let raw = false;
-    visit(tree, 'raw', () => {
-      raw = true;
-      return EXIT;
-    });
-    return raw ? reparse(tree, file) : tree;
-  };
+  return (tree: HastRoot, file: VFile): HastRoot => (hasRaw(tree) ? reparse(tree, file) : tree);
+}
+
+function hasRaw(node: HastRoot | ElementContent): boolean {
+  if (node.type === 'raw') return true;
+  return 'children' in node && node.children.some((child) => hasRaw(child as ElementContent));
 }
 
 /** The back-link arrow, with U+FE0E so that no system draws it as an emoji. */
@@ -103,7 +101,7 @@ function backContent(_reference: number, rereference: number): ElementContent[] 
 /** Which lazily loaded parts the document needs. */
 function scan(tree: Root): { code: boolean; math: boolean } {
   const needs = { code: false, math: false };
-  visit(tree, (node) => {
+  walk(tree, (node) => {
     if (node.type === 'code' && node.lang) needs.code = true;
     else if (node.type === 'math' || node.type === 'inlineMath') needs.math = true;
     return needs.code && needs.math ? EXIT : undefined;

@@ -3,6 +3,7 @@
 import { docxEmitter } from './docx/index.js';
 import { htmlEmitter } from './html/index.js';
 import { jsonEmitter } from './json/index.js';
+import { pdfEmitter } from './pdf/index.js';
 import type { Emitter } from './types.js';
 
 export type Registry = Readonly<Record<string, Emitter>>;
@@ -11,6 +12,7 @@ export const defaultEmitters: Registry = {
   html: htmlEmitter,
   json: jsonEmitter,
   docx: docxEmitter,
+  pdf: pdfEmitter,
 };
 
 export function createRegistry(userEmitters: Record<string, Emitter> = {}): Registry {

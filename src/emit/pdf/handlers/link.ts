@@ -1,0 +1,39 @@
+// Links: clickable. `#id` jumps to the heading (or footnote) with that id;
+// other URLs (already filtered by the parse stage's URL policy) open as URIs.
+// A fragment with no destination in the document keeps its text, unlinked,
+// with a warning.
+import type { Link, LinkReference, Nodes } from 'mdast';
+import type { LinkTarget } from '../model.js';
+import type { Context, Handler, State } from '../state.js';
+
+export function linkTarget(state: State, node: Nodes, url: string): LinkTarget | undefined {
+  if (url.startsWith('#')) {
+    let id = url.slice(1);
+    try {
+      id = decodeURIComponent(id);
+    } catch {
+      // Kept as written.
+    }
+    if (id && state.destinations.has(id)) return { dest: id };
+    state.warn(node, `link to "${url}" has no target in this document; its text is kept without a link`, 'broken-link');
+    return undefined;
+  }
+  return url ? { url } : undefined;
+}
+
+function linked(state: State, node: Link | LinkReference, url: string | undefined, context: Context) {
+  const target = url === undefined ? undefined : linkTarget(state, node, url);
+  if (!target) return state.inlines(node, context);
+  const role = state.theme.roles.link;
+  return state.inlines(node, {
+    ...context,
+    style: { ...context.style, color: role.color, underline: role.underline ?? false, link: target },
+  });
+}
+
+export const link: Handler = (state, node: Link, _parent, context) => linked(state, node, node.url, context);
+
+export const linkReference: Handler = (state, node: LinkReference, _parent, context) => {
+  const definition = state.definitions.get(node.identifier);
+  return linked(state, node, definition?.url, context);
+};

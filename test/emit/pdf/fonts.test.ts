@@ -1,0 +1,93 @@
+// The bundled fonts and the fallback chain, with real font files.
+import * as fontkit from 'fontkit';
+import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { FontSet, isSimpleText, shape, type Face } from '../../../src/emit/pdf/fonts.js';
+import { defaultTheme } from '../../../src/theme/theme.js';
+
+const regular = { font: 'serif' as const, bold: false, italic: false };
+const fixturesDir = new URL('../../fixtures/', import.meta.url).pathname;
+
+function faceOf(set: FontSet, spec: Parameters<FontSet['primary']>[0]): Face {
+  return set.primary(spec);
+}
+
+describe('fonts', () => {
+  it('resolves the theme’s families to bundled faces, one face object per process', () => {
+    const a = new FontSet({ theme: defaultTheme });
+    const b = new FontSet({ theme: defaultTheme });
+    expect(faceOf(a, regular).id).toBe('Noto Serif/regular');
+    expect(faceOf(a, { font: 'sans', bold: true, italic: false }).id).toBe('Noto Sans/bold');
+    expect(faceOf(a, { font: 'mono', bold: false, italic: true })).toMatchObject({ id: 'Noto Sans Mono/italic', oblique: true });
+    expect(faceOf(a, regular)).toBe(faceOf(b, regular));
+    expect(a.unknownFamilies).toEqual([]);
+  });
+
+  it('splits text along the fallback chain and lists what no font covers', () => {
+    const set = new FontSet({ theme: defaultTheme });
+    expect(set.split(regular, 'a → b')).toEqual([
+      { face: 'Noto Serif/regular', text: 'a ' },
+      { face: 'DejaVu Sans/regular', text: '→' },
+      { face: 'Noto Serif/regular', text: ' b' },
+    ]);
+    // Soft hyphens and zero-width characters are never drawn.
+    expect(set.split(regular, 'in\u00ADcon\u200Bnu')).toEqual([{ face: 'Noto Serif/regular', text: 'inconnu' }]);
+    expect(set.split(regular, '«\u202Fmot\u00A0»')).toEqual([{ face: 'Noto Serif/regular', text: '«\u202Fmot\u00A0»' }]);
+    set.split(regular, '漢 and 漢');
+    expect([...set.missing]).toEqual([0x6f22]);
+  });
+
+  it('shapes simple words by pairs exactly as fontkit shapes them whole', () => {
+    const set = new FontSet({ theme: defaultTheme });
+    const words = ['AVATAR', 'Typography', 'Wolf,', 'L’été', 'Ελληνικά', 'Русский', '1234567890', 'T.V.', 'Yoyo', 'office', 'affluent', 'fjord', 'x'];
+    for (const spec of [regular, { font: 'serif' as const, bold: true, italic: true }, { font: 'sans' as const, bold: true, italic: false }]) {
+      const face = faceOf(set, spec);
+      for (const word of words) {
+        const shaped = shape(face, word);
+        const whole = (face.font as fontkit.Font).layout(word, { liga: true, kern: true, mark: false, mkmk: false, ccmp: false, locl: false, calt: false, rlig: false, clig: false, rclt: false, curs: false });
+        expect(shaped.glyphs, `${face.id} ${word}`).toEqual(whole.glyphs.map((glyph) => glyph.id));
+        expect(shaped.advances, `${face.id} ${word}`).toEqual(whole.positions.map((position) => position.xAdvance));
+      }
+    }
+    // Kerning is applied: "AV" is narrower than "A" + "V".
+    const face = faceOf(set, regular);
+    expect(shape(face, 'AV').width).toBeLessThan(shape(face, 'A').width + shape(face, 'V').width);
+    // Ligatures are kept: "office" has fewer glyphs than letters.
+    expect(shape(face, 'office').glyphs.length).toBeLessThan(6);
+  });
+
+  it('shapes every word of the fixtures exactly as fontkit does, in every bundled text face', () => {
+    const words = new Set<string>();
+    for (const name of readdirSync(fixturesDir)) {
+      const file = path.join(fixturesDir, name, 'input.md');
+      if (!existsSync(file)) continue;
+      for (const word of readFileSync(file, 'utf8').split(/\s+/)) if (word && isSimpleText(word)) words.add(word);
+    }
+    words.add('Ærøskøbing naïveté Straße smörgåsbord São Ελληνικά Русский 1,234.56 (see) «mot» “quoted” — … ’'.replace(/ /g, ''));
+    expect(words.size).toBeGreaterThan(300);
+    const set = new FontSet({ theme: defaultTheme });
+    const specs = [false, true].flatMap((bold) => [false, true].map((italic) => ({ bold, italic })));
+    const faces = [
+      ...specs.map((style) => set.primary({ font: 'serif', ...style })),
+      ...specs.map((style) => set.primary({ font: 'sans', ...style })),
+    ];
+    for (const face of faces) {
+      for (const word of words) {
+        const text = set.split({ font: 'serif', bold: false, italic: false }, word).length === 1 ? word : undefined;
+        if (!text) continue;
+        const shaped = shape(face, text);
+        const whole = (face.font as fontkit.Font).layout(text, { liga: true, kern: true, mark: false, mkmk: false, ccmp: false, locl: false, calt: false, rlig: false, clig: false, rclt: false, curs: false });
+        expect(shaped.glyphs, `${face.id} ${text}`).toEqual(whole.glyphs.map((glyph) => glyph.id));
+        expect(shaped.advances, `${face.id} ${text}`).toEqual(whole.positions.map((position) => position.xAdvance));
+      }
+    }
+  });
+
+  it('covers Latin extensions, Greek, Cyrillic, arrows and common symbols with the bundled chain', () => {
+    const set = new FontSet({ theme: defaultTheme });
+    const sample = 'ĀăĄćĈœŒŸßðþ ΑΩαω АЯая ←↑→↓↔⇒⇐ ≤≥≠±×÷∞√∑∫ €£¥©®™§¶†‡•…‰ ☐☑★✓ №℃';
+    for (const spec of [regular, { font: 'sans' as const, bold: true, italic: false }, { font: 'mono' as const, bold: false, italic: false }]) set.split(spec, sample);
+    expect([...set.missing]).toEqual([]);
+  });
+});

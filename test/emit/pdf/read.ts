@@ -1,0 +1,159 @@
+// Reading PDFs back with independent tools: pdf.js (text, links,
+// destinations, metadata), qpdf (structure) and pdffonts (embedding).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { deflateSync } from 'node:zlib';
+import { parse } from '../../../src/parse/index.js';
+import type { Document } from '../../../src/document.js';
+import { toPdf, type PdfOptions } from '../../../src/emit/pdf/index.js';
+
+export interface ReadPage {
+  /** Text lines, top to bottom (items grouped by baseline), without the page number. */
+  lines: string[];
+  /** The footer's text (the page number). */
+  footer?: string;
+  links: Array<{ url?: string; dest?: string; rect: number[] }>;
+}
+
+export interface ReadPdf {
+  numPages: number;
+  pages: ReadPage[];
+  info: Record<string, unknown>;
+  destinations: string[];
+}
+
+export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+  const pages: ReadPage[] = [];
+  for (let number = 1; number <= doc.numPages; number++) {
+    const page = await doc.getPage(number);
+    const content = await page.getTextContent();
+    const byLine = new Map<number, Array<{ x: number; str: string }>>();
+    for (const item of content.items) {
+      if (!('str' in item) || item.str === '') continue;
+      const y = Math.round(item.transform[5] as number);
+      // Superscripts and subscripts belong to their line.
+      const key = [...byLine.keys()].find((known) => Math.abs(known - y) <= 5) ?? y;
+      const line = byLine.get(key) ?? [];
+      line.push({ x: item.transform[4] as number, str: item.str });
+      byLine.set(key, line);
+    }
+    const lines = [...byLine.entries()]
+      .sort((a, b) => b[0] - a[0])
+      .map(([, items]) => items.sort((a, b) => a.x - b.x).map((item) => item.str).join('').replace(/\s+$/, ''));
+    const footer = lines.length > 0 && /^\d+$/.test(lines.at(-1) as string) ? lines.pop() : undefined;
+    const annotations = await page.getAnnotations();
+    const links = annotations
+      .filter((annotation) => annotation.subtype === 'Link')
+      .map((annotation) => ({
+        ...(annotation.url ? { url: annotation.url as string } : {}),
+        ...(typeof annotation.dest === 'string' ? { dest: annotation.dest } : {}),
+        rect: annotation.rect as number[],
+      }));
+    pages.push({ lines, links, ...(footer ? { footer } : {}) });
+  }
+  const metadata = await doc.getMetadata();
+  const destinations = Object.keys(await doc.getDestinations());
+  await doc.destroy();
+  return { numPages: doc.numPages, pages, info: metadata.info as Record<string, unknown>, destinations };
+}
+
+function withTempFile<T>(bytes: Uint8Array, run: (file: string) => T): T {
+  const dir = mkdtempSync(path.join(tmpdir(), 'galley-pdf-'));
+  const file = path.join(dir, 'out.pdf');
+  writeFileSync(file, bytes);
+  try {
+    return run(file);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** `qpdf --check`: throws with qpdf's output when it finds a problem. */
+export function qpdfCheck(bytes: Uint8Array): string {
+  return withTempFile(bytes, (file) => execFileSync('qpdf', ['--check', file], { encoding: 'utf8' }));
+}
+
+/** `pdffonts`: one row per font with its name and whether it is embedded, subset, and has a ToUnicode map. */
+export function pdfFonts(bytes: Uint8Array): Array<{ name: string; type: string; embedded: boolean; subset: boolean; unicode: boolean }> {
+  const output = withTempFile(bytes, (file) => execFileSync('pdffonts', [file], { encoding: 'utf8' }));
+  return output
+    .split('\n')
+    .slice(2)
+    .filter((line) => line.trim())
+    .map((line) => {
+      const columns = line.trim().split(/\s+/);
+      const [emb, sub, uni] = columns.slice(-5, -2);
+      return { name: columns[0] as string, type: columns.slice(1, -6).join(' '), embedded: emb === 'yes', subset: sub === 'yes', unicode: uni === 'yes' };
+    });
+}
+
+export const fixedDate = new Date(Date.UTC(2026, 10, 29, 12, 0, 0));
+
+/** A document from Markdown text (images resolved against `root` when given). */
+export function documentOf(markdown: string, root?: string): Document {
+  return parse({ path: path.join(root ?? tmpdir(), 'test.md'), value: markdown }, root ? { root } : { assets: false });
+}
+
+export function fixtureDocument(name: string): Document {
+  const folder = path.join(fixturesDir, name);
+  const input = path.join(folder, 'input.md');
+  return parse({ path: input, value: readFileSync(input) }, { root: folder });
+}
+
+export const fixturesDir = fileURLToPath(new URL('../../fixtures/', import.meta.url));
+
+export async function pdfOf(document: Document, options: Partial<PdfOptions> = {}): Promise<Uint8Array> {
+  const bytes = await toPdf(document, options, fixedDate);
+  qpdfCheck(bytes);
+  return bytes;
+}
+
+export function pdfMessages(document: Document): string[] {
+  return document.file.messages
+    .filter((message) => message.source === 'galley:pdf')
+    .map((message) => `${message.line ?? '-'}:${message.column ?? '-'} [${message.ruleId}] ${message.reason}`);
+}
+
+/** A valid RGB PNG of `width` × `height` pixels (a gradient), made here so tests need no files. */
+export function makePng(width: number, height: number): Buffer {
+  const row = Buffer.alloc(1 + width * 3);
+  const raw = Buffer.alloc(row.length * height);
+  for (let y = 0; y < height; y++) {
+    raw[y * row.length] = 0;
+    for (let x = 0; x < width; x++) {
+      const offset = y * row.length + 1 + x * 3;
+      raw[offset] = (x * 255) / Math.max(width - 1, 1);
+      raw[offset + 1] = (y * 255) / Math.max(height - 1, 1);
+      raw[offset + 2] = 160;
+    }
+  }
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8;
+  header[9] = 2;
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+function crc32(bytes: Buffer): number {
+  let crc = 0xffffffff;
+  for (const byte of bytes) {
+    crc ^= byte;
+    for (let k = 0; k < 8; k++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}

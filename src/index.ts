@@ -9,6 +9,7 @@ export { createRegistry, defaultEmitters, selectEmitters, UnknownFormatError, ty
 export type { BinaryEmitter, EmitOptions, Emitted, Emitter, TextEmitter } from './emit/types.js';
 export { htmlEmitter, toHtml, defaultHtmlOptions, type HtmlOptions } from './emit/html/index.js';
 export { docxEmitter, toDocx, defaultDocxOptions, type DocxOptions } from './emit/docx/index.js';
+export { pdfEmitter, toPdf, defaultPdfOptions, type PdfOptions } from './emit/pdf/index.js';
 export { emitJson, jsonEmitter, toJsonModel, defaultJsonOptions, modelVersion, type JsonOptions } from './emit/json/index.js';
 export { defaultTheme, type Theme } from './theme/index.js';
 export { defaultLimits, type Limits } from './limits.js';

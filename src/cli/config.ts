@@ -22,6 +22,7 @@ export interface ConfigFile {
   reporter?: 'human' | 'json' | 'github';
   html?: Record<string, unknown>;
   json?: { positions?: boolean; pretty?: boolean };
+  pdf?: { align?: 'justify' | 'left'; pageNumbers?: boolean; fonts?: string[] };
   docx?: { reference?: string; header?: boolean; footer?: boolean; updateFields?: boolean; svgFallback?: boolean; compression?: number };
   limits?: Record<string, number>;
 }
@@ -51,6 +52,15 @@ export const configSchema = {
       type: 'object',
       additionalProperties: false,
       properties: { positions: { type: 'boolean' }, pretty: { type: 'boolean' } },
+    },
+    pdf: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        align: { enum: ['justify', 'left'] },
+        pageNumbers: { type: 'boolean' },
+        fonts: { type: 'array', items: { type: 'string', minLength: 1 } },
+      },
     },
     docx: {
       type: 'object',
@@ -137,5 +147,7 @@ export function applyConfig(settings: CliSettings, config: ConfigFile, configPat
   const { reference, ...docx } = config.docx ?? {};
   Object.assign(settings.docx, docx);
   if (reference) settings.referenceDoc = local(reference);
+  // Font files are read through the IO gate, inside the config file's folder.
+  Object.assign(settings.pdf, config.pdf, config.pdf?.fonts ? { fontDir: path.resolve(base) } : {});
   Object.assign(settings.limits, config.limits);
 }

@@ -60,7 +60,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
       throw new UsageError(`unknown reporter "${settings.reporter}"; valid reporters: ${Object.keys(reporters).join(', ')}`);
     }
     if (settings.referenceDoc) settings.docx.reference = readReferenceDoc(settings.referenceDoc);
-    const emit: EmitOptions = { date: outputDate(io.env), html: settings.html, json: settings.json, docx: settings.docx };
+    const emit: EmitOptions = { date: outputDate(io.env), html: settings.html, json: settings.json, docx: settings.docx, pdf: settings.pdf };
     return args.command === 'convert'
       ? await runConvert(args.positionals, settings, emit, registry, io)
       : await runBuild(args.positionals, settings, emit, io);

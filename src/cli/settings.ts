@@ -2,6 +2,7 @@
 // Precedence: built-in defaults < config file < front matter < flags.
 import type { DocxOptions } from '../emit/docx/options.js';
 import type { HtmlOptions } from '../emit/html/index.js';
+import type { PdfOptions } from '../emit/pdf/options.js';
 import type { JsonOptions } from '../emit/json/index.js';
 import type { Limits } from '../limits.js';
 import type { MetaChoices } from '../parse/index.js';
@@ -21,6 +22,7 @@ export interface CliSettings {
   overrides: MetaChoices;
   html: Partial<HtmlOptions>;
   docx: Partial<DocxOptions>;
+  pdf: Partial<PdfOptions>;
   /** A reference.docx or styles.xml to read (through the IO gate) into `docx.reference`. */
   referenceDoc?: string;
   json: Partial<JsonOptions>;
@@ -40,6 +42,7 @@ export function defaultSettings(): CliSettings {
     overrides: {},
     html: {},
     docx: {},
+    pdf: {},
     json: {},
     limits: {},
     failOnWarnings: false,

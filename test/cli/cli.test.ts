@@ -124,6 +124,23 @@ describe('configuration precedence: defaults < config < front matter < flags', (
   });
 });
 
+describe('PDF settings in the config file', () => {
+  it('reads pdf.fonts relative to the config file, through the IO gate', () => {
+    ws.write('conf/galley.config.json', JSON.stringify({ pdf: { align: 'left', fonts: ['fonts/missing.ttf'] } }));
+    const result = run(['convert', 'input/a.md', '-o', 'a.pdf', '--config', 'conf/galley.config.json']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('fonts/missing.ttf');
+    expect(readFileSync(ws.path('a.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('rejects an alignment it does not know', () => {
+    ws.write('galley.config.json', JSON.stringify({ pdf: { align: 'center' } }));
+    const result = run(['convert', 'input/a.md', '-o', 'a.pdf']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('"pdf.align" must be one of "justify", "left"');
+  });
+});
+
 describe('reference documents', () => {
   const styles = (font: string) =>
     `<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">` +

@@ -1,4 +1,5 @@
 // Options of the DOCX emitter (`options.docx`), with their defaults.
+import { withDefaults } from '../defaults.js';
 import { defaultTheme, type Theme } from '../../theme/index.js';
 import type { Handler, Handlers } from './state.js';
 
@@ -44,10 +45,7 @@ export const defaultDocxOptions: DocxOptions = {
 
 /** Defaults with the given options on top; `undefined` values keep the default. */
 export function resolveDocxOptions(options: Partial<DocxOptions> | undefined): DocxOptions {
-  const resolved: DocxOptions = { ...defaultDocxOptions };
-  for (const [key, value] of Object.entries(options ?? {})) {
-    if (value !== undefined) (resolved as unknown as Record<string, unknown>)[key] = value;
-  }
+  const resolved = withDefaults(defaultDocxOptions, options);
   if (!Number.isInteger(resolved.compression) || resolved.compression < 0 || resolved.compression > 9) {
     throw new RangeError(`docx.compression must be a whole number from 0 to 9, not ${String(resolved.compression)}`);
   }

@@ -1,4 +1,5 @@
 // Options of the HTML emitter (`options.html`), with their defaults.
+import { withDefaults } from '../defaults.js';
 import type { Options as ToHastOptions } from 'remark-rehype';
 import { defaultTheme, type Theme } from '../../theme/index.js';
 
@@ -32,9 +33,5 @@ export const defaultHtmlOptions: HtmlOptions = {
 
 /** Defaults with the given options on top; `undefined` values keep the default. */
 export function resolveHtmlOptions(options: Partial<HtmlOptions> | undefined): HtmlOptions {
-  const resolved: HtmlOptions = { ...defaultHtmlOptions };
-  for (const [key, value] of Object.entries(options ?? {})) {
-    if (value !== undefined) (resolved as unknown as Record<string, unknown>)[key] = value;
-  }
-  return resolved;
+  return withDefaults(defaultHtmlOptions, options);
 }

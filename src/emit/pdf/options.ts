@@ -1,4 +1,5 @@
 // Options of the PDF emitter (`options.pdf`), with their defaults.
+import { withDefaults } from '../defaults.js';
 import { defaultTheme, type Theme } from '../../theme/index.js';
 import type { Handler } from './state.js';
 
@@ -31,9 +32,5 @@ export const defaultPdfOptions: PdfOptions = {
 
 /** Defaults with the given options on top; `undefined` values keep the default. */
 export function resolvePdfOptions(options: Partial<PdfOptions> | undefined): PdfOptions {
-  const resolved: PdfOptions = { ...defaultPdfOptions };
-  for (const [key, value] of Object.entries(options ?? {})) {
-    if (value !== undefined) (resolved as unknown as Record<string, unknown>)[key] = value;
-  }
-  return resolved;
+  return withDefaults(defaultPdfOptions, options);
 }

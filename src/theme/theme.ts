@@ -69,6 +69,16 @@ export interface Margins {
   left: number;
 }
 
+/** Page furniture of printed output (PDF). */
+export interface PrintStyle {
+  /** Running header: the current level-1 or level-2 section title, the document title, or none. */
+  runningHead: 'section' | 'title' | 'none';
+  /** Footer: "Page 3 of 12" (in the document's language) or the number alone. */
+  pageNumber: 'page-of-total' | 'number' | 'none';
+  /** Leader between a contents entry and its page number (empty: none). */
+  tocLeader: string;
+}
+
 export interface Theme {
   name: string;
   page: { size: PaperName; margins: Margins };
@@ -78,7 +88,11 @@ export interface Theme {
   colors: { rule: string; border: string; quoteBar: string; muted: string; error: string };
   /** Syntax colours by highlight scope; see `scopeStyle` for how a scope is looked up. */
   syntax: Record<string, ScopeStyle>;
+  /** Running heads, page numbers and contents leaders in print (default: `defaultPrintStyle`). */
+  print?: PrintStyle;
 }
+
+export const defaultPrintStyle: PrintStyle = { runningHead: 'section', pageNumber: 'page-of-total', tocLeader: '.' };
 
 const text = '#1f2328';
 const muted = '#57606a';
@@ -136,6 +150,7 @@ export const defaultTheme: Theme = {
     footnote: role({ font: 'serif', size: 9.5, lineHeight: 1.4, color: '#32383f', spaceAfter: 4 }),
   },
   colors: { rule: '#d0d7de', border: '#d0d7de', quoteBar: '#c8d1da', muted, error: '#b42318' },
+  print: defaultPrintStyle,
   // A calm light palette (after GitHub's light theme): dark enough on the
   // code background to print well, few hues, comments quiet but legible.
   syntax: {

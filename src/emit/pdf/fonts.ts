@@ -4,18 +4,20 @@
 // arrows, maths signs and most symbols) so that any character a font of the
 // chain covers is drawn. Each face is opened once per process, and only when
 // a document needs it; each word is shaped once per face and the same shapes
-// serve to measure and to draw. Simple words (Latin, Greek, Cyrillic without
-// combining marks) are shaped from the glyph of each character and the
-// kerning of each pair, read from the font's GPOS table (kerning.ts) or
-// shaped by fontkit pair by pair, with fontkit shaping any word that forms a
-// ligature; everything else is shaped whole by fontkit (marks, other
-// scripts). Tests check that both give fontkit's own result.
-import * as fontkit from 'fontkit';
+// serve to measure and to draw. Simple words (Latin, Greek, Cyrillic and
+// symbols without combining marks) are shaped from the font's own tables,
+// read directly (sfnt.ts: glyphs and advances; kerning.ts: ligatures and
+// pair kerning); everything else (marks, other scripts, fonts those readers
+// do not understand) is shaped by fontkit. Tests check that both give
+// fontkit's own result.
+import type * as fontkit from 'fontkit';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { FontKey, Theme } from '../../theme/theme.js';
-import { pairTables, type PairTables } from './kerning.js';
+import { fontProgram, type FontProgram } from './font-program.js';
+import { simpleTables, type SimpleTables } from './kerning.js';
+import { readSfnt, type Sfnt } from './sfnt.js';
 import type { FontSpec, Metrics } from './model.js';
 
 export type FaceStyle = 'regular' | 'bold' | 'italic' | 'boldItalic';
@@ -24,7 +26,10 @@ export type FaceStyle = 'regular' | 'bold' | 'italic' | 'boldItalic';
 export interface Face {
   /** Stable name: the family and style (`Noto Serif/bold`), or `user:N/…`. */
   readonly id: string;
+  /** The font as fontkit reads it (loaded on first use: complex shaping, fonts galley cannot read itself). */
   readonly font: fontkit.Font;
+  /** What pdfkit embeds: the font's own tables where they are TrueType, else the fontkit font. */
+  readonly program: FontProgram | fontkit.Font;
   /** No italic file: the paint step slants the upright one. */
   readonly oblique: boolean;
   /** Ascent and descent (positive) as fractions of the font size. */
@@ -33,9 +38,13 @@ export interface Face {
   readonly unitsPerEm: number;
   /** Words shaped so far (per process). */
   readonly shapes: Map<string, Shaped>;
-  /** The font file (TrueType), for reading kerning directly. */
-  readonly bytes?: Uint8Array;
+  /** The font's tables, read directly (undefined: fontkit measures everything). */
+  readonly sfnt?: Sfnt;
   covers(codePoint: number): boolean;
+  /** The glyph of a code point (0: none). */
+  glyph(codePoint: number): number;
+  /** By UTF-16 code unit: 1 when the face draws it as it is (covered, printable, not a surrogate), 2 when not, 0 not yet known. */
+  readonly plain: Uint8Array;
 }
 
 /** A word as glyphs: ids, advances (font units, kerning included), code points per glyph. */
@@ -136,7 +145,7 @@ function bundledFace(family: string, style: FaceStyle): Face {
   let face = faceCache.get(key);
   if (!face) {
     const bytes = readFileSync(full);
-    face = makeFace(`${family}/${style}`, fontkit.create(bytes), Boolean(oblique), bytes);
+    face = makeFace(`${family}/${style}`, () => loadFontkit().create(bytes), Boolean(oblique), bytes);
     faceCache.set(key, face);
   }
   return face;
@@ -148,9 +157,9 @@ export function userFace(index: number, key: string, bytes: Uint8Array): Face {
   let face = faceCache.get(cacheKey);
   if (!face) {
     if (!looksLikeFont(bytes)) throw new Error('not a TrueType, OpenType or WOFF font');
-    const font = fontkit.create(bytes) as fontkit.Font | { fonts?: unknown };
+    const font = loadFontkit().create(bytes) as fontkit.Font | { fonts?: unknown };
     if (typeof (font as fontkit.Font).layout !== 'function') throw new Error('font collections are not supported; name one font file');
-    face = makeFace(`user:${index}/${(font as fontkit.Font).postscriptName ?? 'font'}`, font as fontkit.Font, false);
+    face = makeFace(`user:${index}/${(font as fontkit.Font).postscriptName ?? 'font'}`, () => font as fontkit.Font, false, bytes);
     faceCache.set(cacheKey, face);
   }
   return face;
@@ -162,35 +171,61 @@ export function looksLikeFont(bytes: Uint8Array): boolean {
   return tag === '\u0000\u0001\u0000\u0000' || tag === 'OTTO' || tag === 'true' || tag === 'wOFF' || tag === 'wOF2';
 }
 
-function makeFace(id: string, font: fontkit.Font, oblique: boolean, bytes?: Uint8Array): Face {
-  const unitsPerEm = font.unitsPerEm || 1000;
-  const bmp = new Int8Array(0x10000);
-  const astral = new Map<number, boolean>();
-  return {
-    id,
-    font,
-    oblique,
-    unitsPerEm,
-    ascent: Math.abs(font.ascent) / unitsPerEm,
-    descent: Math.abs(font.descent) / unitsPerEm,
-    shapes: new Map(),
-    ...(bytes ? { bytes } : {}),
-    covers(codePoint) {
-      if (codePoint < 0x10000) {
-        let known = bmp[codePoint] as number;
-        if (known === 0) {
-          known = font.hasGlyphForCodePoint(codePoint) ? 1 : -1;
-          bmp[codePoint] = known;
-        }
-        return known === 1;
-      }
-      let known = astral.get(codePoint);
-      if (known === undefined) {
-        known = font.hasGlyphForCodePoint(codePoint);
-        astral.set(codePoint, known);
+let fontkitModule: typeof fontkit | undefined;
+
+/**
+ * fontkit, on first use: most documents never need it (simple text is
+ * shaped from the font's tables, and pdfkit embeds from them too), and it
+ * is the largest module of the PDF emitter. pdfkit's own use of it is made
+ * lazy the same way (patches/pdfkit+0.20.2.patch).
+ */
+function loadFontkit(): typeof fontkit {
+  return (fontkitModule ??= require('fontkit') as typeof fontkit);
+}
+
+function makeFace(id: string, open: () => fontkit.Font, oblique: boolean, bytes?: Uint8Array): Face {
+  const sfnt = bytes ? readSfnt(bytes) : undefined;
+  let font: fontkit.Font | undefined;
+  const full = () => (font ??= open());
+  const program = sfnt ? fontProgram(sfnt, full) : undefined;
+  const unitsPerEm = sfnt?.unitsPerEm ?? (full().unitsPerEm || 1000);
+  // Glyphs of the Basic Multilingual Plane by code point, looked up once (-1: not yet).
+  const bmp = new Int32Array(0x10000).fill(-1);
+  const astral = new Map<number, number>();
+  const lookup = sfnt ? (codePoint: number) => sfnt.glyph(codePoint) : (codePoint: number) => (full().hasGlyphForCodePoint(codePoint) ? full().glyphForCodePoint(codePoint).id : 0);
+  const glyph = (codePoint: number): number => {
+    if (codePoint < 0x10000) {
+      let known = bmp[codePoint] as number;
+      if (known < 0) {
+        known = lookup(codePoint);
+        bmp[codePoint] = known;
       }
       return known;
+    }
+    let known = astral.get(codePoint);
+    if (known === undefined) {
+      known = lookup(codePoint);
+      astral.set(codePoint, known);
+    }
+    return known;
+  };
+  return {
+    id,
+    get font() {
+      return full();
     },
+    get program() {
+      return program ?? full();
+    },
+    oblique,
+    unitsPerEm,
+    ascent: Math.abs(sfnt?.ascent ?? full().ascent) / unitsPerEm,
+    descent: Math.abs(sfnt?.descent ?? full().descent) / unitsPerEm,
+    shapes: new Map(),
+    ...(sfnt ? { sfnt } : {}),
+    covers: (codePoint) => glyph(codePoint) !== 0,
+    glyph,
+    plain: new Uint8Array(0x10000),
   };
 }
 
@@ -209,16 +244,18 @@ export function isIgnorable(codePoint: number): boolean {
 export function shape(face: Face, text: string): Shaped {
   let shaped = face.shapes.get(text);
   if (shaped) return shaped;
-  shaped = isSimpleText(text) ? shapeByPairs(face, text) : undefined;
-  if (shaped) {
-    if (face.shapes.size >= maxShapesPerFace) face.shapes.clear();
-    face.shapes.set(text, shaped);
-    return shaped;
-  }
+  const simple = isSimpleText(text);
+  shaped = (simple && shapeFromTables(face, text)) || shapeWithFontkit(face, text, simple);
+  if (face.shapes.size >= maxShapesPerFace) face.shapes.clear();
+  face.shapes.set(text, shaped);
+  return shaped;
+}
+
+function shapeWithFontkit(face: Face, text: string, simple: boolean): Shaped {
   // Simple text gets ligatures and kerning only: decoding the mark and
   // composition lookups of a Noto font costs ~60 ms per face, for nothing
   // when there are no combining marks. Other text gets full shaping.
-  const run = face.font.layout(text, isSimpleText(text) ? simpleFeatures() : undefined);
+  const run = face.font.layout(text, simple ? simpleFeatures() : undefined);
   const glyphs: number[] = [];
   const advances: number[] = [];
   const natural: number[] = [];
@@ -237,10 +274,7 @@ export function shape(face: Face, text: string): Shaped {
       offsets[index] = [position.xOffset, position.yOffset];
     }
   });
-  shaped = offsets ? { glyphs, advances, natural, codePoints, width, offsets } : { glyphs, advances, natural, codePoints, width };
-  if (face.shapes.size >= maxShapesPerFace) face.shapes.clear();
-  face.shapes.set(text, shaped);
-  return shaped;
+  return offsets ? { glyphs, advances, natural, codePoints, width, offsets } : { glyphs, advances, natural, codePoints, width };
 }
 
 export interface FontSetOptions {
@@ -317,9 +351,15 @@ export class FontSet implements Metrics {
     const primary = (chain[0] as () => Face)();
     // Fast path: everything in the first face.
     let simple = true;
+    const plain = primary.plain;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
-      if (code < 0x20 || code >= 0xd800 || !primary.covers(code) || isIgnorable(code)) {
+      let known = plain[code] as number;
+      if (known === 0) {
+        known = code < 0x20 || code >= 0xd800 || isIgnorable(code) || !primary.covers(code) ? 2 : 1;
+        plain[code] = known;
+      }
+      if (known !== 1) {
         simple = false;
         break;
       }
@@ -361,19 +401,8 @@ export class FontSet implements Metrics {
     return (shape(face, text).width * size) / face.unitsPerEm;
   }
 
-  prefetch(words: ReadonlyArray<{ face: string; text: string }>): void {
-    const byFace = new Map<string, string[]>();
-    for (const word of words) {
-      const list = byFace.get(word.face);
-      if (list) list.push(word.text);
-      else byFace.set(word.face, [word.text]);
-    }
-    for (const [id, texts] of byFace) prefetchShapes(this.face(id), texts);
-  }
-
   vertical(faceId: string): { ascent: number; descent: number } {
-    const face = this.face(faceId);
-    return { ascent: face.ascent, descent: face.descent };
+    return this.face(faceId);
   }
 }
 
@@ -391,16 +420,6 @@ function isSpace(codePoint: number): boolean {
   return codePoint === 0x20 || codePoint === 0xa0 || (codePoint >= 0x2000 && codePoint <= 0x200a) || codePoint === 0x202f || codePoint === 0x205f || codePoint === 0x3000;
 }
 
-interface PairCache {
-  glyphs: Map<number, { id: number; advance: number }>;
-  /** Kerning of a pair of code points in font units; NaN when the pair forms a ligature. */
-  kerning: Map<number, number>;
-  /** The font's own kerning and ligature tables by script, read directly (null: not readable). */
-  tables: Map<string, PairTables | null>;
-  /** Pairs that may ligate (their first glyph starts a ligature): whether they do. */
-  ligatures: Map<number, boolean>;
-}
-
 /** The OpenType script of a simple word: its first Latin, Greek or Cyrillic letter's, else DFLT (as fontkit chooses). */
 function scriptOf(points: readonly number[]): string {
   for (const cp of points) {
@@ -411,172 +430,60 @@ function scriptOf(points: readonly number[]): string {
   return 'DFLT';
 }
 
-function tablesFor(face: Face, cache: PairCache, script: string): PairTables | undefined {
-  let tables = cache.tables.get(script);
+/** Each face's ligature and kerning tables by script (null: not readable). */
+const tableCache = new WeakMap<Face, Map<string, SimpleTables | null>>();
+
+function tablesFor(face: Face, sfnt: Sfnt, script: string): SimpleTables | undefined {
+  let byScript = tableCache.get(face);
+  if (!byScript) {
+    byScript = new Map();
+    tableCache.set(face, byScript);
+  }
+  let tables = byScript.get(script);
   if (tables === undefined) {
-    tables = (face.bytes && pairTables(face.bytes, script)) || null;
-    cache.tables.set(script, tables);
+    tables = simpleTables(sfnt, script) ?? null;
+    byScript.set(script, tables);
   }
   return tables ?? undefined;
 }
 
-function glyphOf(face: Face, cache: PairCache, codePoint: number): { id: number; advance: number } {
-  let glyph = cache.glyphs.get(codePoint);
-  if (!glyph) {
-    const found = face.font.glyphForCodePoint(codePoint);
-    glyph = { id: found.id, advance: found.advanceWidth };
-    cache.glyphs.set(codePoint, glyph);
-  }
-  return glyph;
-}
-
-/** Shaped from the font's own tables: each glyph, kerned by pairs; undefined when a pair ligates. */
-function shapeFromTables(face: Face, cache: PairCache, tables: PairTables, points: readonly number[]): Shaped | undefined {
-  const glyphs: number[] = [];
-  const advances: number[] = [];
-  const natural: number[] = [];
-  const codePoints: number[][] = [];
-  let width = 0;
-  let previous = -1;
-  let previousGlyph = -1;
-  for (const codePoint of points) {
-    const glyph = glyphOf(face, cache, codePoint);
-    if (previous >= 0) {
-      if (tables.startsLigature(previousGlyph)) {
-        const key = previous * 0x110000 + codePoint;
-        let ligates = cache.ligatures.get(key);
-        if (ligates === undefined) {
-          ligates = face.font.layout(String.fromCodePoint(previous, codePoint), simpleFeatures()).glyphs.length !== 2;
-          cache.ligatures.set(key, ligates);
-        }
-        if (ligates) return undefined;
-      }
-      const kern = tables.kern(previousGlyph, glyph.id);
-      if (kern !== 0) {
-        advances[advances.length - 1] = (advances.at(-1) as number) + kern;
-        width += kern;
-      }
-    }
-    glyphs.push(glyph.id);
-    advances.push(glyph.advance);
-    natural.push(glyph.advance);
-    codePoints.push([codePoint]);
-    width += glyph.advance;
-    previous = codePoint;
-    previousGlyph = glyph.id;
-  }
-  return { glyphs, advances, natural, codePoints, width };
-}
-
-const pairCaches = new WeakMap<Face, PairCache>();
-
 /**
- * Simple text shaped from the glyph of each character and the kerning of
- * each pair (shaped once per pair, then cached): the same result as shaping
- * the whole word with ligatures and kerning, at a fraction of fontkit's
- * per-word cost. Undefined when a pair forms a ligature (the caller shapes
- * the word whole).
+ * Simple text shaped from the font's tables: the glyph of each character,
+ * the `liga` ligatures, then the `kern` pairs (monospaced faces: glyphs
+ * only). Undefined when a glyph is a mark or starts a contextual kerning
+ * rule, or the font's tables are not readable: fontkit shapes the word.
  */
-function shapeByPairs(face: Face, text: string): Shaped | undefined {
-  const cache = pairCache(face);
-  const kerning = cache.kerning;
-  const fixedPitch = Boolean(face.font.post?.isFixedPitch);
+function shapeFromTables(face: Face, text: string): Shaped | undefined {
+  const sfnt = face.sfnt;
+  if (!sfnt) return undefined;
   const points: number[] = [];
-  for (const char of text) points.push(char.codePointAt(0) as number);
-  const tables = fixedPitch ? undefined : tablesFor(face, cache, scriptOf(points));
-  if (tables) return shapeFromTables(face, cache, tables, points);
-  if (!fixedPitch) {
-    // Spaces separate the pairs shaped together: text with spaces is shaped whole.
-    if (points.includes(32)) return undefined;
-    const missing: number[] = [];
-    for (let i = 1; i < points.length; i++) {
-      const key = (points[i - 1] as number) * 0x110000 + (points[i] as number);
-      if (!kerning.has(key)) missing.push(key);
-    }
-    if (missing.length > 0) kernPairs(face, cache, missing);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code < 0xdc00 && i + 1 < text.length) {
+      points.push(text.codePointAt(i) as number);
+      i++;
+    } else points.push(code);
   }
-  const glyphs: number[] = [];
-  const advances: number[] = [];
-  const natural: number[] = [];
-  const codePoints: number[][] = [];
+  const glyphs = points.map((point) => face.glyph(point));
+  const codePoints = points.map((point) => [point]);
+  if (!sfnt.fixedPitch) {
+    const tables = tablesFor(face, sfnt, scriptOf(points));
+    if (!tables) return undefined;
+    for (const glyph of glyphs) if (sfnt.isMark(glyph) || tables.contextual(glyph)) return undefined;
+    tables.ligate(glyphs, codePoints);
+    const advances = glyphs.map((glyph) => sfnt.advance(glyph));
+    const natural = advances.slice();
+    let width = 0;
+    for (let i = 0; i < glyphs.length; i++) {
+      if (i + 1 < glyphs.length) advances[i] = (advances[i] as number) + tables.kern(glyphs[i] as number, glyphs[i + 1] as number);
+      width += advances[i] as number;
+    }
+    return { glyphs, advances, natural, codePoints, width };
+  }
+  const advances = glyphs.map((glyph) => sfnt.advance(glyph));
   let width = 0;
-  let previous = -1;
-  for (const codePoint of points) {
-    let glyph = cache.glyphs.get(codePoint);
-    if (!glyph) {
-      const found = face.font.glyphForCodePoint(codePoint);
-      glyph = { id: found.id, advance: found.advanceWidth };
-      cache.glyphs.set(codePoint, glyph);
-    }
-    if (previous >= 0 && !fixedPitch) {
-      const kern = kerning.get(previous * 0x110000 + codePoint) as number;
-      if (Number.isNaN(kern)) return undefined;
-      if (kern !== 0) {
-        advances[advances.length - 1] = (advances.at(-1) as number) + kern;
-        width += kern;
-      }
-    }
-    glyphs.push(glyph.id);
-    advances.push(glyph.advance);
-    natural.push(glyph.advance);
-    codePoints.push([codePoint]);
-    width += glyph.advance;
-    previous = codePoint;
-  }
-  return { glyphs, advances, natural, codePoints, width };
-}
-
-function pairCache(face: Face): PairCache {
-  let cache = pairCaches.get(face);
-  if (!cache) {
-    cache = { glyphs: new Map(), kerning: new Map(), tables: new Map(), ligatures: new Map() };
-    pairCaches.set(face, cache);
-  }
-  return cache;
-}
-
-/** Shapes pairs of code points (keys a × 0x110000 + b) in one call ("ab cd …"): fontkit's cost is mostly per call. */
-function kernPairs(face: Face, cache: PairCache, keys: readonly number[]): void {
-  const unique = [...new Set(keys)].filter((key) => !cache.kerning.has(key));
-  if (unique.length === 0) return;
-  const pairs = unique.map((key) => String.fromCodePoint(Math.floor(key / 0x110000), key % 0x110000));
-  const run = face.font.layout(pairs.join(' '), simpleFeatures());
-  let pair = 0;
-  let start = 0;
-  for (let g = 0; g <= run.glyphs.length; g++) {
-    const glyph = run.glyphs[g];
-    if (glyph && !(glyph.codePoints.length === 1 && glyph.codePoints[0] === 32)) continue;
-    // Glyphs start..g-1 are one pair: two glyphs, or one ligature.
-    const first = run.glyphs[start];
-    const kern = g - start === 2 && first ? (run.positions[start] as fontkit.GlyphPosition).xAdvance - first.advanceWidth : Number.NaN;
-    if (pair < unique.length) cache.kerning.set(unique[pair] as number, kern);
-    pair++;
-    start = g + 1;
-  }
-  for (const key of unique) if (!cache.kerning.has(key)) cache.kerning.set(key, Number.NaN);
-}
-
-/** Kerns, in as few calls as possible, the pairs of the simple words not shaped yet. */
-export function prefetchShapes(face: Face, texts: readonly string[]): void {
-  // Monospaced fonts need no kerning; fonts whose tables are read directly need no batch.
-  if (face.font.post?.isFixedPitch) return;
-  const cache = pairCache(face);
-  if (tablesFor(face, cache, 'latn')) return;
-  const missing: number[] = [];
-  for (const text of texts) {
-    if (face.shapes.has(text) || !isSimpleText(text) || text.includes(' ')) continue;
-    let previous = -1;
-    for (const char of text) {
-      const codePoint = char.codePointAt(0) as number;
-      if (previous >= 0) {
-        const key = previous * 0x110000 + codePoint;
-        if (!cache.kerning.has(key)) missing.push(key);
-      }
-      previous = codePoint;
-    }
-  }
-  // Long batches cost more per character in fontkit: a few hundred pairs per call.
-  for (let i = 0; i < missing.length; i += 400) kernPairs(face, cache, missing.slice(i, i + 400));
+  for (const advance of advances) width += advance;
+  return { glyphs, advances, natural: advances.slice(), codePoints, width };
 }
 
 /** A fresh object each time: fontkit adds to the object it is given. */

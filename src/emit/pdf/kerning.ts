@@ -1,20 +1,31 @@
-// Pair kerning read straight from a font's GPOS table (the `kern` feature's
-// pair-adjustment lookups), for the bundled TrueType fonts. fontkit decodes
-// every lookup of a feature on first use (~20 ms a face, for each face a
-// document uses) and costs ~20 µs a call; reading the few bytes one pair
-// needs costs nothing. The result is checked against fontkit's shaping in
-// the tests; fonts this reader does not understand (a value on the second
-// glyph, a placement) return undefined and are shaped by fontkit.
+// Ligatures and pair kerning read straight from a font's GSUB and GPOS
+// tables (the `liga` feature's ligature substitutions, the `kern`
+// feature's pair adjustments), for simple text: Latin, Greek, Cyrillic and
+// symbols without marks. fontkit decodes every lookup of a feature on first
+// use (~20 ms a face, for each face a document uses) and costs ~20 µs a
+// call; reading the few bytes a word needs costs nothing. The result is
+// checked against fontkit's shaping in the tests. Fonts with lookups this
+// reader does not understand (a value on the second glyph, a placement,
+// lookup flags other than "ignore marks") get undefined and are shaped by
+// fontkit; contextual kerning rules are honoured by sending the words that
+// contain a glyph such a rule starts at to fontkit.
+import { classOf, coverageIndex, type Sfnt } from './sfnt.js';
 
-/** Kerning of two glyphs in font units (0 when none). */
-export type PairKerning = (left: number, right: number) => number;
+export interface SimpleTables {
+  /** Kerning of two glyphs in font units (0 when none). */
+  kern(left: number, right: number): number;
+  /** Applies the ligatures to glyphs (and merges their code points), in place. */
+  ligate(glyphs: number[], codePoints: number[][]): void;
+  /** Whether a contextual kerning rule may start at this glyph (fontkit then shapes the word). */
+  contextual(glyph: number): boolean;
+}
 
-interface Subtable {
+interface PairSubtable {
   coverage: number;
   format: 1 | 2;
   valueFormat1: number;
   valueFormat2: number;
-  /** Format 1: pair set offsets; format 2: class definitions and counts. */
+  /** Format 1: the subtable (pair set offsets follow); format 2: class definitions and counts. */
   pairSets?: number;
   classDef1?: number;
   classDef2?: number;
@@ -23,36 +34,22 @@ interface Subtable {
   records?: number;
 }
 
-export interface PairTables {
-  kern: PairKerning;
-  /** Whether a `liga` ligature may start with this glyph (then fontkit shapes the pair). */
-  startsLigature(glyph: number): boolean;
-}
-
-/** The `kern` pair kerning and `liga` first glyphs of `script` (e.g. `latn`, else `DFLT`), or undefined. */
-export function pairTables(bytes: Uint8Array, script: string): PairTables | undefined {
+/** The `liga` ligatures and `kern` pair kerning of `script` (e.g. `latn`, else `DFLT`), or undefined. */
+export function simpleTables(font: Sfnt, script: string): SimpleTables | undefined {
   try {
-    return read(bytes, script);
+    return read(font, script);
   } catch {
     return undefined;
   }
 }
 
-function read(bytes: Uint8Array, scriptTag: string): PairTables | undefined {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+function read(font: Sfnt, scriptTag: string): SimpleTables | undefined {
+  const { view, bytes, tables } = font;
   const u16 = (offset: number) => view.getUint16(offset);
   const i16 = (offset: number) => view.getInt16(offset);
   const u32 = (offset: number) => view.getUint32(offset);
   const tag = (offset: number) => String.fromCharCode(bytes[offset] as number, bytes[offset + 1] as number, bytes[offset + 2] as number, bytes[offset + 3] as number);
-
-  const version = u32(0);
-  if (version !== 0x00010000 && version !== 0x74727565) return undefined; // TrueType outlines only
-  const numTables = u16(4);
-  const tables = new Map<string, number>();
-  for (let i = 0; i < numTables; i++) {
-    const record = 12 + i * 16;
-    tables.set(tag(record), u32(record + 8));
-  }
+  const covers = (coverage: number, glyph: number) => coverageIndex(view, coverage, glyph);
 
   /** Offsets of the lookups of `feature` in a GSUB or GPOS table, in lookup order. */
   const featureLookups = (table: number, feature: string): number[] => {
@@ -60,8 +57,7 @@ function read(bytes: Uint8Array, scriptTag: string): PairTables | undefined {
     const featureList = table + u16(table + 6);
     const lookupList = table + u16(table + 8);
     const findScript = (wanted: string): number | undefined => {
-      const count = u16(scriptList);
-      for (let i = 0; i < count; i++) {
+      for (let i = 0, count = u16(scriptList); i < count; i++) {
         const record = scriptList + 2 + i * 6;
         if (tag(record) === wanted) return scriptList + u16(record + 4);
       }
@@ -84,25 +80,49 @@ function read(bytes: Uint8Array, scriptTag: string): PairTables | undefined {
     }
     return [...indices].sort((a, b) => a - b).map((index) => lookupList + u16(lookupList + 2 + index * 2));
   };
-
-  const gpos = tables.get('GPOS');
-  const lookups: Subtable[][] = [];
-  for (const lookup of gpos === undefined ? [] : featureLookups(gpos, 'kern')) {
-    const type = u16(lookup);
-    const subtables: Subtable[] = [];
+  /** A lookup's type and subtables, extension subtables resolved. */
+  const subtablesOf = (lookup: number, extensionType: number): { type: number; flags: number; subtables: number[] } | undefined => {
+    let type = u16(lookup);
+    const subtables: number[] = [];
     for (let i = 0, count = u16(lookup + 4); i < count; i++) {
       let subtable = lookup + u16(lookup + 6 + i * 2);
-      if (type === 9) {
-        const extensionType = u16(subtable + 2);
+      if (u16(lookup) === extensionType) {
+        const real = u16(subtable + 2);
+        if (i === 0) type = real;
+        else if (real !== type) return undefined;
         subtable += u32(subtable + 4);
-        if (extensionType !== 2) return undefined;
-      } else if (type !== 2) return undefined;
+      }
+      subtables.push(subtable);
+    }
+    return { type, flags: u16(lookup + 2), subtables };
+  };
+  // Lookup flags understood for pairs and ligatures: right-to-left and "ignore marks" (marks never reach this reader).
+  const plainFlags = (flags: number) => (flags & ~0x09) === 0;
+
+  // GPOS kern: pair adjustments, and the first glyphs of contextual rules.
+  const gpos = tables.get('GPOS');
+  const pairLookups: PairSubtable[][] = [];
+  const contextCoverages: number[] = [];
+  for (const lookup of gpos === undefined ? [] : featureLookups(gpos, 'kern')) {
+    const resolved = subtablesOf(lookup, 9);
+    if (!resolved) return undefined;
+    if (resolved.type === 7 || resolved.type === 8) {
+      for (const subtable of resolved.subtables) {
+        const coverage = contextCoverage(view, subtable, resolved.type);
+        if (coverage === undefined) return undefined;
+        contextCoverages.push(coverage);
+      }
+      continue;
+    }
+    if (resolved.type !== 2 || !plainFlags(resolved.flags)) return undefined;
+    const subtables: PairSubtable[] = [];
+    for (const subtable of resolved.subtables) {
       const format = u16(subtable);
       const valueFormat1 = u16(subtable + 4);
       const valueFormat2 = u16(subtable + 6);
       // Only an advance on the first glyph is understood here.
       if ((valueFormat1 & ~0x04 & 0xff) !== 0 || (valueFormat2 & 0xff) !== 0) return undefined;
-      const entry: Subtable = { coverage: subtable + u16(subtable + 2), format: format as 1 | 2, valueFormat1, valueFormat2 };
+      const entry: PairSubtable = { coverage: subtable + u16(subtable + 2), format: format as 1 | 2, valueFormat1, valueFormat2 };
       if (format === 1) entry.pairSets = subtable;
       else if (format === 2) {
         entry.classDef1 = subtable + u16(subtable + 8);
@@ -113,7 +133,17 @@ function read(bytes: Uint8Array, scriptTag: string): PairTables | undefined {
       } else return undefined;
       subtables.push(entry);
     }
-    lookups.push(subtables);
+    pairLookups.push(subtables);
+  }
+
+  // GSUB liga: ligature substitutions.
+  const gsub = tables.get('GSUB');
+  const ligatureLookups: number[][] = [];
+  for (const lookup of gsub === undefined ? [] : featureLookups(gsub, 'liga')) {
+    const resolved = subtablesOf(lookup, 7);
+    if (!resolved || resolved.type !== 4 || !plainFlags(resolved.flags)) return undefined;
+    if (resolved.subtables.some((subtable) => u16(subtable) !== 1)) return undefined;
+    ligatureLookups.push(resolved.subtables);
   }
 
   const valueSize = (format: number) => {
@@ -121,70 +151,15 @@ function read(bytes: Uint8Array, scriptTag: string): PairTables | undefined {
     for (let bit = format; bit; bit >>= 1) size += bit & 1;
     return size * 2;
   };
-  const coverageIndex = (coverage: number, glyph: number): number => {
-    const format = u16(coverage);
-    const count = u16(coverage + 2);
-    let low = 0;
-    let high = count - 1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      if (format === 1) {
-        const value = u16(coverage + 4 + mid * 2);
-        if (value === glyph) return mid;
-        if (value < glyph) low = mid + 1;
-        else high = mid - 1;
-      } else {
-        const record = coverage + 4 + mid * 6;
-        const start = u16(record);
-        const end = u16(record + 2);
-        if (glyph < start) high = mid - 1;
-        else if (glyph > end) low = mid + 1;
-        else return u16(record + 4) + glyph - start;
-      }
-    }
-    return -1;
-  };
-  const classOf = (classDef: number, glyph: number): number => {
-    const format = u16(classDef);
-    if (format === 1) {
-      const start = u16(classDef + 2);
-      const count = u16(classDef + 4);
-      return glyph >= start && glyph < start + count ? u16(classDef + 6 + (glyph - start) * 2) : 0;
-    }
-    let low = 0;
-    let high = u16(classDef + 2) - 1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      const record = classDef + 4 + mid * 6;
-      if (glyph < u16(record)) high = mid - 1;
-      else if (glyph > u16(record + 2)) low = mid + 1;
-      else return u16(record + 4);
-    }
-    return 0;
-  };
   // xAdvance's position inside a value record of `format` (bit 0x04, after the set bits below it).
   const advanceOffset = (format: number) => ((format & 1) + ((format >> 1) & 1)) * 2;
+  const classOfGlyph = (classDef: number, glyph: number) => classOf(view, classDef, glyph);
 
-  // First glyphs of the `liga` ligatures (GSUB ligature substitutions' coverage).
-  const ligatureCoverages: number[] = [];
-  const gsub = tables.get('GSUB');
-  for (const lookup of gsub === undefined ? [] : featureLookups(gsub, 'liga')) {
-    const type = u16(lookup);
-    for (let i = 0, count = u16(lookup + 4); i < count; i++) {
-      let subtable = lookup + u16(lookup + 6 + i * 2);
-      if (type === 7) {
-        if (u16(subtable + 2) !== 4) return undefined;
-        subtable += u32(subtable + 4);
-      } else if (type !== 4) return undefined;
-      ligatureCoverages.push(subtable + u16(subtable + 2));
-    }
-  }
-
-  const kern: PairKerning = (left, right) => {
+  const kern = (left: number, right: number): number => {
     let total = 0;
-    for (const subtables of lookups) {
+    for (const subtables of pairLookups) {
       for (const subtable of subtables) {
-        const index = coverageIndex(subtable.coverage, left);
+        const index = covers(subtable.coverage, left);
         if (index < 0) continue;
         const size1 = valueSize(subtable.valueFormat1);
         const size2 = valueSize(subtable.valueFormat2);
@@ -210,8 +185,8 @@ function read(bytes: Uint8Array, scriptTag: string): PairTables | undefined {
           if (!found) continue;
           break;
         }
-        const class1 = classOf(subtable.classDef1 as number, left);
-        const class2 = classOf(subtable.classDef2 as number, right);
+        const class1 = classOfGlyph(subtable.classDef1 as number, left);
+        const class2 = classOfGlyph(subtable.classDef2 as number, right);
         if (class1 >= (subtable.class1Count as number) || class2 >= (subtable.class2Count as number)) break;
         const record = (subtable.records as number) + (class1 * (subtable.class2Count as number) + class2) * (size1 + size2);
         if (subtable.valueFormat1 & 0x04) total += i16(record + advanceOffset(subtable.valueFormat1));
@@ -220,5 +195,73 @@ function read(bytes: Uint8Array, scriptTag: string): PairTables | undefined {
     }
     return total;
   };
-  return { kern, startsLigature: (glyph) => ligatureCoverages.some((coverage) => coverageIndex(coverage, glyph) >= 0) };
+
+  // What is known of each glyph: bit 1 known, 2 starts a contextual kerning rule, 4 may start a ligature.
+  const flags = new Uint8Array(0x10000);
+  const flagsOf = (glyph: number): number => {
+    let known = flags[glyph] ?? 0;
+    if (known === 0) {
+      known = 1;
+      if (contextCoverages.some((coverage) => covers(coverage, glyph) >= 0)) known |= 2;
+      if (ligatureLookups.some((subtables) => subtables.some((subtable) => covers(subtable + u16(subtable + 2), glyph) >= 0))) known |= 4;
+      if (glyph < flags.length) flags[glyph] = known;
+    }
+    return known;
+  };
+  // Pairs repeat from word to word: each is looked up in the tables once.
+  const kerned = new Map<number, number>();
+
+  const ligate = (glyphs: number[], codePoints: number[][]): void => {
+    if (!glyphs.some((glyph) => flagsOf(glyph) & 4)) return;
+    for (const subtables of ligatureLookups) {
+      for (let i = 0; i < glyphs.length; i++) {
+        for (const subtable of subtables) {
+          const index = covers(subtable + u16(subtable + 2), glyphs[i] as number);
+          if (index < 0) continue;
+          const set = subtable + u16(subtable + 6 + index * 2);
+          let applied = false;
+          for (let k = 0, count = u16(set); k < count && !applied; k++) {
+            const ligature = set + u16(set + 2 + k * 2);
+            const components = u16(ligature + 2);
+            if (i + components > glyphs.length) continue;
+            let match = true;
+            for (let c = 1; c < components && match; c++) match = glyphs[i + c] === u16(ligature + 4 + (c - 1) * 2);
+            if (!match) continue;
+            glyphs.splice(i, components, u16(ligature));
+            const merged = codePoints.splice(i, components).flat();
+            codePoints.splice(i, 0, merged);
+            applied = true;
+          }
+          if (applied) break;
+        }
+      }
+    }
+  };
+
+  return {
+    kern: (left, right) => {
+      const key = left * 0x10000 + right;
+      let value = kerned.get(key);
+      if (value === undefined) {
+        value = kern(left, right);
+        kerned.set(key, value);
+      }
+      return value;
+    },
+    ligate,
+    contextual: (glyph) => (flagsOf(glyph) & 2) !== 0,
+  };
 }
+
+/** The coverage of the first input glyph of a (chained) contextual positioning subtable. */
+function contextCoverage(view: DataView, subtable: number, type: 7 | 8 | number): number | undefined {
+  const u16 = (offset: number) => view.getUint16(offset);
+  const format = u16(subtable);
+  if (format === 1 || format === 2) return subtable + u16(subtable + 2);
+  if (format !== 3) return undefined;
+  if (type === 7) return u16(subtable + 2) > 0 ? subtable + u16(subtable + 6) : undefined;
+  const backtrack = u16(subtable + 2);
+  const inputCount = subtable + 4 + backtrack * 2;
+  return u16(inputCount) > 0 ? subtable + u16(inputCount + 2) : undefined;
+}
+

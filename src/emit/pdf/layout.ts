@@ -5,41 +5,23 @@
 // break), the way TeX builds a vertical list. Containers add their
 // decorations (a quote's bar, a code block's background) to every box and
 // glue inside them, so a quote split over two pages keeps its bar on both.
-// The paginator then fills pages: it honours forced breaks and
-// keep-with-next, splits a box that is taller than a page when the box can
-// be split (table rows), and repeats a table's header row on each page.
+// Lines keep with the next one where a page break would leave a widow or an
+// orphan (one line of a paragraph alone at the foot or the head of a page),
+// headings with what follows, and each line's drawing operations are given
+// to the structure element of their block. The paginator (paginate.ts)
+// fills the pages, with the footnotes each page calls at its foot; page
+// numbers of cross references (the contents) are filled in last.
 // Everything is measured through the injected `Metrics`.
+import type { Hyphenator } from './hyphenate.js';
 import { breakLines, layoutInlines, prepare } from './lines.js';
-import type { Block, ContainerBlock, ImageBlock, Inline, Metrics, Op, Page, ParagraphBlock, Placed, TableBlock } from './model.js';
-import { shift } from './ops.js';
+import type { Block, ContainerBlock, ImageBlock, Inline, Metrics, Op, Page, PaintRun, ParagraphBlock, Placed, StructNode, TableBlock } from './model.js';
+import { shift, tag } from './ops.js';
+import { paginate, type PagePlan, type VBox, type VItem } from './paginate.js';
 import { layoutTable } from './table.js';
 
 export { shift };
-
-export interface VBox {
-  kind: 'box';
-  height: number;
-  /** Operations with absolute x and y relative to the box's top. */
-  ops: Op[];
-  /** No page break between this box and the next box. */
-  keepWithNext?: boolean;
-  /** Boxes repeated at the top of a page that starts with this box (table header rows). */
-  header?: VBox[];
-  /** Splits a box taller than `available` into a head that fits and the rest. */
-  split?: (available: number) => [VBox, VBox] | undefined;
-}
-
-export interface VGlue {
-  kind: 'glue';
-  height: number;
-  ops: Op[];
-}
-
-export interface VBreak {
-  kind: 'break';
-}
-
-export type VItem = VBox | VGlue | VBreak;
+export { paginate };
+export type { VBox, VGlue, VItem } from './paginate.js';
 
 export interface PageGeometry {
   width: number;
@@ -49,18 +31,30 @@ export interface PageGeometry {
 
 type Decoration = (height: number) => Op[];
 
+export interface FlowOptions {
+  /** Hyphenation for paragraphs that allow it. */
+  hyphenate?: Hyphenator;
+  /** Structure elements of the footnotes: each joins the element of the block that first calls it. */
+  noteStructs?: ReadonlyMap<string, StructNode>;
+}
+
+/** Lines kept together at a page break: no widows or orphans. */
+const orphans = 2;
+const widows = 2;
+
 /** Builds the vertical list of `blocks` for a text column at `x` of `width` points. */
 export class Flow {
   readonly items: VItem[] = [];
   private pending = 0;
   private suppressSpaceBefore = false;
   private readonly decorations: Decoration[] = [];
-  private marker: { inlines: Inline[]; right: number } | undefined;
+  private marker: { inlines: Inline[]; right: number; struct?: StructNode } | undefined;
 
   constructor(
     private readonly metrics: Metrics,
     /** Height of the page's text area: images are scaled to fit it. */
     private readonly maxHeight: number,
+    private readonly options: FlowOptions = {},
   ) {}
 
   blocks(blocks: readonly Block[], x: number, width: number): void {
@@ -76,9 +70,12 @@ export class Flow {
       case 'image':
         return this.image(block, x, width);
       case 'rule': {
+        // A rule is no content: a heading kept with it stays with what follows it.
+        const previous = this.items.findLast((item) => item.kind !== 'glue');
+        const keep = previous?.kind === 'box' && previous.keepWithNext === true;
         this.spaceBefore(block.spaceBefore);
         const h = Math.max(block.thickness, 0.1);
-        this.box(h, [{ op: 'line', x1: x, y1: h / 2, x2: x + width, y2: h / 2, width: h, color: block.color }], block.id);
+        this.box(h, [{ op: 'line', x1: x, y1: h / 2, x2: x + width, y2: h / 2, width: h, color: block.color }], block.id, { keepWithNext: keep });
         this.pending = block.spaceAfter;
         return;
       }
@@ -115,36 +112,86 @@ export class Flow {
   }
 
   /** Adds a box with the current decorations (and a pending list label on its first baseline). */
-  private box(height: number, ops: Op[], id?: string, options: { baseline?: number; keepWithNext?: boolean } = {}): VBox {
-    const all = this.decorate(height);
+  private box(height: number, ops: Op[], id?: string, options: { baseline?: number; keepWithNext?: boolean; notes?: string[] } = {}): VBox {
+    // Most lines have nothing around them: their operations are the box's.
+    const all = this.decorations.length === 0 && !this.marker && !id ? ops : this.decorate(height);
+    if (all === ops) {
+      const box: VBox = { kind: 'box', height, ops };
+      if (options.keepWithNext) box.keepWithNext = true;
+      if (options.notes && options.notes.length > 0) box.notes = options.notes;
+      this.items.push(box);
+      return box;
+    }
     if (this.marker) {
-      const { inlines, right } = this.marker;
+      const { inlines, right, struct } = this.marker;
       this.marker = undefined;
       const markerLines = layoutInlines(inlines, { whiteSpace: 'normal', lineHeight: 1.2, strut: strutOf(inlines), x: 0, width: 1e6, align: 'left' }, this.metrics);
       const first = markerLines[0];
       if (first) {
         const baseline = options.baseline ?? first.baseline;
-        all.push(...shift(first.ops, right - first.width, baseline - first.baseline));
+        const label = shift(first.ops, right - first.width, baseline - first.baseline);
+        tag(label, struct);
+        all.push(...label);
       }
     }
     if (id) all.push({ op: 'dest', name: id, y: 0 });
     all.push(...ops);
     const box: VBox = { kind: 'box', height, ops: all };
     if (options.keepWithNext) box.keepWithNext = true;
+    if (options.notes && options.notes.length > 0) box.notes = options.notes;
     this.items.push(box);
     return box;
   }
 
   private paragraph(block: ParagraphBlock, x: number, width: number): void {
     this.spaceBefore(block.spaceBefore);
-    const lines = layoutInlines(block.inlines, { whiteSpace: block.whiteSpace, lineHeight: block.lineHeight, strut: block.style, x, width, align: block.align }, this.metrics);
+    const pageRef = block.pageRef;
+    // Room for the page number of a contents entry: four digits.
+    const reserve = pageRef ? this.metrics.width(this.metrics.split(pageRef.style, '0')[0]?.face ?? '', '0000', pageRef.style.size) + pageRef.style.size : 0;
+    const lines = layoutInlines(
+      block.inlines,
+      {
+        whiteSpace: block.whiteSpace,
+        lineHeight: block.lineHeight,
+        strut: block.style,
+        x,
+        width: Math.max(width - reserve, width / 2),
+        align: block.align,
+        ...(block.hyphenate && this.options.hyphenate ? { hyphenate: this.options.hyphenate } : {}),
+      },
+      this.metrics,
+    );
+    const count = lines.length;
     lines.forEach((line, index) => {
       const ops = line.ops;
+      tag(ops, block.struct);
       for (const anchor of line.anchors) ops.push({ op: 'dest', name: anchor, y: 0 });
-      this.box(line.height, ops, index === 0 ? block.id : undefined, { baseline: line.baseline, keepWithNext: block.keepWithNext });
+      if (line.notes.length > 0) this.attachNotes(line.notes, block.struct);
+      if (pageRef && index === count - 1) {
+        const gap = pageRef.style.size * 0.5;
+        const op: Op = { op: 'pageRef', dest: pageRef.dest, y: line.baseline, left: x + line.width + gap, right: x + width, style: pageRef.style };
+        if (pageRef.leader) op.leader = pageRef.leader;
+        if (pageRef.link) op.link = pageRef.link;
+        if (block.struct) op.tag = block.struct;
+        ops.push(op);
+      }
+      // No orphan (first line alone at a page's foot) and no widow (last line alone at the head of the next).
+      const keep = block.keepWithNext || (index < count - 1 && (index < orphans - 1 || index >= count - widows));
+      this.box(line.height, ops, index === 0 ? block.id : undefined, { baseline: line.baseline, keepWithNext: keep, notes: line.notes });
     });
     if (lines.length === 0 && block.id) this.box(0, [], block.id, { keepWithNext: block.keepWithNext });
     this.pending = block.spaceAfter;
+  }
+
+  /** Footnotes join the structure element that first calls them. */
+  private attachNotes(ids: readonly string[], parent: StructNode | undefined): void {
+    if (!parent) return;
+    for (const id of ids) {
+      const note = this.options.noteStructs?.get(id);
+      if (!note || note.parent) continue;
+      note.parent = parent;
+      parent.children.push(note);
+    }
   }
 
   private container(block: ContainerBlock, x: number, width: number): void {
@@ -168,7 +215,10 @@ export class Flow {
       innerX += padding;
       innerWidth -= 2 * padding;
     } else if (block.id) this.box(0, [], block.id, { keepWithNext: true });
-    if (block.marker) this.marker = { inlines: block.marker, right: x + indent - Math.min(6, indent / 3) };
+    if (block.marker) {
+      this.marker = { inlines: block.marker, right: x + indent - Math.min(6, indent / 3) };
+      if (block.markerStruct) this.marker.struct = block.markerStruct;
+    }
     const start = this.items.length;
     this.blocks(block.children, innerX, Math.max(innerWidth, 1));
     this.suppressSpaceBefore = false;
@@ -203,6 +253,7 @@ export class Flow {
     const left = x + (width - w) / 2;
     const ops: Op[] = [{ op: 'object', content: block.content, x: left, y: 0, w, h, alt: block.alt }];
     if (block.link) ops.push({ op: 'link', x: left, y: 0, w, h, target: block.link });
+    tag(ops, block.struct);
     this.box(h, ops, block.id, { keepWithNext: block.keepWithNext });
     this.pending = block.spaceAfter;
   }
@@ -210,6 +261,7 @@ export class Flow {
   private table(block: TableBlock, x: number, width: number): void {
     this.spaceBefore(block.spaceBefore);
     const { header, rows } = layoutTable(block, x, width, this.metrics);
+    for (const box of [...header, ...rows]) if (box.notes) this.attachNotes(box.notes, block.struct);
     let headerBoxes: VBox[] = [];
     // Captured now: rows split later, while pages are filled, keep the decorations of their place.
     const decorations = [...this.decorations];
@@ -217,7 +269,7 @@ export class Flow {
       const decorated: VBox = { ...box, ops: [...decorations.flatMap((decoration) => decoration(box.height)), ...box.ops] };
       if (headerBoxes.length > 0) decorated.header = headerBoxes;
       const split = box.split;
-      if (split) decorated.split = (available) => split(available)?.map(decorate) as [VBox, VBox] | undefined;
+      if (split) decorated.split = (available, strict) => split(available, strict)?.map(decorate) as [VBox, VBox] | undefined;
       return decorated;
     };
     headerBoxes = header.map((box) => ({ ...decorate(box), keepWithNext: true }));
@@ -242,94 +294,16 @@ function strutOf(inlines: readonly Inline[]) {
   return { font: 'serif' as const, bold: false, italic: false, size: 10, color: '#000000' };
 }
 
-/**
- * Fills pages of `height` points with the vertical list. Never loops: every
- * step places an item, or starts a new page after a page that holds one.
- */
-export function paginate(items: readonly VItem[], height: number): Placed[][] {
-  const pages: Placed[][] = [[]];
-  let page = pages[0] as Placed[];
-  let y = 0;
-  const queue = [...items];
-  const newPage = (next: VItem | undefined) => {
-    page = [];
-    pages.push(page);
-    y = 0;
-    if (next?.kind === 'box' && next.header) {
-      for (const box of next.header) {
-        page.push({ y, ops: box.ops });
-        y += box.height;
-      }
-    }
-  };
-  const chainHeight = (start: number): number => {
-    // A box that keeps with the next: the height up to and including the first box that does not.
-    let total = 0;
-    for (let i = start; i < queue.length; i++) {
-      const item = queue[i] as VItem;
-      if (item.kind === 'break') break;
-      total += item.height;
-      if (item.kind === 'box' && !item.keepWithNext) break;
-    }
-    return total;
-  };
-  for (let index = 0; index < queue.length; index++) {
-    const item = queue[index] as VItem;
-    if (item.kind === 'break') {
-      if (page.length > 0) newPage(undefined);
-      continue;
-    }
-    if (item.kind === 'glue') {
-      if (page.length === 0) continue;
-      if (y + item.height > height) {
-        newPage(queue[index + 1]);
-        continue;
-      }
-      page.push({ y, ops: item.ops });
-      y += item.height;
-      continue;
-    }
-    const empty = page.length === 0 || pageHoldsOnlyHeader(page, item);
-    let needed = item.height;
-    if (item.keepWithNext) {
-      const chain = chainHeight(index);
-      if (chain <= height) needed = chain;
-    }
-    if (!empty && y + needed > height) {
-      // A tall splittable box (a long table row) starts here rather than leaving a gap.
-      const splitHere = item.split && item.height > height / 2 && height - y >= height / 5;
-      if (!splitHere) newPage(item);
-    }
-    if (y + item.height > height && item.split) {
-      const parts = item.split(height - y);
-      if (parts) {
-        page.push({ y, ops: parts[0].ops });
-        y += parts[0].height;
-        queue[index] = parts[1];
-        index--;
-        newPage(parts[1]);
-        continue;
-      }
-    }
-    page.push({ y, ops: item.ops });
-    y += item.height;
-  }
-  if (pages.length > 1 && (pages.at(-1) as Placed[]).length === 0) pages.pop();
-  return pages;
-}
-
-/** Whether the page holds nothing but the header rows repeated for `item`. */
-function pageHoldsOnlyHeader(page: readonly Placed[], item: VBox): boolean {
-  const header = item.header;
-  if (!header || page.length !== header.length) return false;
-  return header.every((box, index) => (page[index] as Placed).ops === box.ops);
-}
-
 export interface LayoutOptions {
   geometry: PageGeometry;
   metrics: Metrics;
-  /** Inlines of the footer of page `n` (its number), or undefined for none. */
-  footer?: (page: number) => Inline[] | undefined;
+  /** Footnotes by id: each is laid out at the foot of the page that first calls it. */
+  notes?: ReadonlyMap<string, Block>;
+  /** The rule above a page's footnotes. */
+  noteRule?: { color: string; width: number };
+  hyphenate?: Hyphenator;
+  /** Page numbers as the reader sees them (the document's numerals). */
+  formatNumber?: (page: number) => string;
 }
 
 /** Blocks → pages of placed operations, with absolute coordinates (top-left origin, points). */
@@ -338,23 +312,98 @@ export function layoutDocument(blocks: readonly Block[], options: LayoutOptions)
   const { margins } = geometry;
   const width = Math.max(geometry.width - margins.left - margins.right, 10);
   const height = Math.max(geometry.height - margins.top - margins.bottom, 10);
-  const flow = new Flow(metrics, height);
+  const noteStructs = new Map<string, StructNode>();
+  for (const [id, block] of options.notes ?? []) if (block.struct) noteStructs.set(id, block.struct);
+  const flowOptions: FlowOptions = { noteStructs, ...(options.hyphenate ? { hyphenate: options.hyphenate } : {}) };
+  const flow = new Flow(metrics, height, flowOptions);
   flow.blocks(blocks, margins.left, width);
-  const pages = paginate(flow.items, height);
-  return pages.map((placed, index) => {
-    const items: Placed[] = placed.map((item) => ({ y: item.y + margins.top, ops: item.ops }));
-    const footer = options.footer?.(index + 1);
-    if (footer) {
-      const strut = strutOf(footer);
-      const lines = layoutInlines(footer, { whiteSpace: 'normal', lineHeight: 1.2, strut, x: margins.left, width, align: 'center' }, metrics);
-      const line = lines[0];
-      if (line) {
-        const baselineY = geometry.height - Math.min(margins.bottom / 2, 36) + strut.size * 0.35;
-        items.push({ y: baselineY - line.baseline, ops: line.ops });
-      }
+  const noteItems = new Map<string, VItem[]>();
+  for (const [id, block] of options.notes ?? []) {
+    const noteFlow = new Flow(metrics, height, flowOptions);
+    noteFlow.block(block, margins.left, width);
+    noteItems.set(id, noteFlow.items);
+  }
+  const separator = noteItems.size > 0 ? separatorHeight(options.notes as ReadonlyMap<string, Block>) : 0;
+  const plans = paginate(flow.items, height, { items: noteItems, separator, gap: separator / 6 });
+  const pages = plans.map((plan, index) => compose(plan, index + 1, geometry, width, height, separator, options.noteRule));
+  resolvePageRefs(pages, metrics, options.formatNumber ?? String);
+  return pages;
+}
+
+/** Space above a page's footnotes: a short rule, a line's height apart from the text. */
+function separatorHeight(notes: ReadonlyMap<string, Block>): number {
+  const first = notes.values().next().value as Block | undefined;
+  const size = first && first.kind === 'container' && first.children[0]?.kind === 'paragraph' ? first.children[0].style.size : 9;
+  return Math.round(size * 1.6 * 10) / 10;
+}
+
+function compose(plan: PagePlan, number: number, geometry: PageGeometry, width: number, height: number, separator: number, rule: LayoutOptions['noteRule']): Page {
+  const { margins } = geometry;
+  const items: Placed[] = plan.body.map((item) => ({ y: item.y + margins.top, ops: item.ops }));
+  if (plan.footHeight > 0) {
+    const top = margins.top + height - plan.footHeight;
+    const ruleY = separator * 0.45;
+    items.push({ y: top, ops: [{ op: 'line', x1: margins.left, y1: ruleY, x2: margins.left + Math.min(width / 3, 144), y2: ruleY, width: rule?.width ?? 0.5, color: rule?.color ?? '#999999' }] });
+    for (const item of plan.foot) items.push({ y: top + separator + item.y, ops: item.ops });
+  }
+  return { number, items };
+}
+
+/** Where each destination is: its page (1-based) and its y on the page. */
+export function destinations(pages: readonly Page[]): Map<string, { page: number; y: number }> {
+  const found = new Map<string, { page: number; y: number }>();
+  for (const page of pages) {
+    for (const item of page.items) {
+      for (const op of item.ops) if (op.op === 'dest' && !found.has(op.name)) found.set(op.name, { page: page.number, y: item.y + op.y });
     }
-    return { number: index + 1, items };
-  });
+  }
+  return found;
+}
+
+/** Turns the page references of contents entries into text: a leader, then the number at the right. */
+function resolvePageRefs(pages: Page[], metrics: Metrics, format: (page: number) => string): void {
+  let where: Map<string, { page: number; y: number }> | undefined;
+  for (const page of pages) {
+    for (const item of page.items) {
+      if (!item.ops.some((op) => op.op === 'pageRef')) continue;
+      where ??= destinations(pages);
+      item.ops = item.ops.flatMap((op) => (op.op === 'pageRef' ? pageRefText(op, where?.get(op.dest)?.page, metrics, format) : [op]));
+    }
+  }
+}
+
+function pageRefText(op: Extract<Op, { op: 'pageRef' }>, page: number | undefined, metrics: Metrics, format: (page: number) => string): Op[] {
+  const runs: PaintRun[] = [];
+  const style = op.style;
+  const number = page === undefined ? '' : format(page);
+  const face = (text: string) => metrics.split(style, text)[0]?.face ?? '';
+  const numberWidth = number ? metrics.width(face(number), number, style.size) : 0;
+  const numberX = op.right - numberWidth;
+  const leader = op.leader;
+  if (leader) {
+    // Leader dots on a grid, so that they line up from one entry to the next.
+    const dotFace = metrics.split(leader.style, leader.text)[0]?.face ?? '';
+    const dotWidth = metrics.width(dotFace, leader.text, leader.style.size);
+    const step = Math.max(leader.step, dotWidth * 1.5);
+    const words: PaintRun['words'] = [];
+    for (let x = Math.ceil(op.left / step) * step; x + dotWidth <= numberX - style.size * 0.4; x += step) words.push({ text: leader.text, x });
+    if (words.length > 0) runs.push({ face: dotFace, size: leader.style.size, color: leader.style.color, words });
+  }
+  const ops: Op[] = [{ op: 'text', y: op.y, runs }];
+  if (number) {
+    const numberFace = face(number);
+    const run: PaintRun = { face: numberFace, size: style.size, color: style.color, words: [{ text: number, x: numberX }] };
+    if (op.tag) run.tag = op.tag;
+    if (op.link) {
+      run.link = op.link;
+      const { ascent, descent } = metrics.vertical(numberFace);
+      const link: Op = { op: 'link', x: numberX, y: op.y - ascent * style.size, w: numberWidth, h: (ascent + descent) * style.size, target: op.link };
+      if (op.tag) link.tag = op.tag;
+      ops.push(link);
+    }
+    runs.push(run);
+  }
+  return ops;
 }
 
 export { breakLines, prepare };

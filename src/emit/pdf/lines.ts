@@ -8,6 +8,7 @@
 // characters; a soft hyphen where a line breaks shows as a hyphen. Justified
 // lines stretch ordinary spaces only, never no-break spaces.
 import LineBreaker from 'linebreak';
+import type { Hyphenator } from './hyphenate.js';
 import type { Align, Inline, LinkTarget, Metrics, ObjectContent, Op, PaintRun, TextStyle } from './model.js';
 
 const objectChar = '\uFFFC';
@@ -28,6 +29,8 @@ interface ObjectPiece {
   height: number;
   content: ObjectContent;
   style: TextStyle;
+  role?: 'Figure' | 'Formula';
+  alt?: string;
 }
 
 type Piece = TextPiece | ObjectPiece;
@@ -42,7 +45,13 @@ export interface Segment {
   hyphen?: TextPiece;
   /** A forced line break follows. */
   required: boolean;
-  anchors: string[];
+  anchors: Anchor[];
+}
+
+/** A destination in the text; `note`: a footnote call. */
+interface Anchor {
+  id: string;
+  note?: string;
 }
 
 /** Inlines prepared for breaking at any width (tables measure them, then break them). */
@@ -68,6 +77,8 @@ export interface Line {
   ops: Op[];
   /** Destinations (anchors) on this line. */
   anchors: string[];
+  /** Footnotes called on this line. */
+  notes: string[];
 }
 
 export interface PrepareOptions {
@@ -86,7 +97,6 @@ interface Span {
 export function prepare(inlines: readonly Inline[], options: PrepareOptions, metrics: Metrics): Prepared {
   const { text, spans, anchors } = flatten(inlines, options.whiteSpace);
   const segments: Segment[] = [];
-  // Words are measured together once the paragraph is cut: the metrics may shape them in one go.
   const unmeasured: TextPiece[] = [];
   if (text.length > 0) {
     const breaker = new LineBreaker(text);
@@ -117,7 +127,10 @@ export function prepare(inlines: readonly Inline[], options: PrepareOptions, met
           if (to <= from) continue;
           const inline = span.inline;
           if (inline.kind === 'object') {
-            pieces.push({ kind: 'object', width: inline.width, height: inline.height, content: inline.content, style: inline.style });
+            const piece: ObjectPiece = { kind: 'object', width: inline.width, height: inline.height, content: inline.content, style: inline.style };
+            if (inline.role) piece.role = inline.role;
+            if (inline.alt !== undefined) piece.alt = inline.alt;
+            pieces.push(piece);
           } else if (inline.kind === 'text') {
             const part = text.slice(from, to);
             for (const run of metrics.split(inline.style, part)) {
@@ -147,9 +160,9 @@ export function prepare(inlines: readonly Inline[], options: PrepareOptions, met
             space = { text: spaceText, width: piece.width, count: spaceText.length, face: piece.face, style };
           }
         }
-        const segmentAnchors: string[] = [];
+        const segmentAnchors: Anchor[] = [];
         while (anchorIndex < anchors.length && (anchors[anchorIndex] as { at: number }).at < end) {
-          segmentAnchors.push((anchors[anchorIndex] as { id: string }).id);
+          segmentAnchors.push((anchors[anchorIndex] as { anchor: Anchor }).anchor);
           anchorIndex++;
         }
         const segment: Segment = { pieces, width: 0, space, required, anchors: segmentAnchors };
@@ -160,12 +173,11 @@ export function prepare(inlines: readonly Inline[], options: PrepareOptions, met
       breakpoint = breaker.nextBreak();
     }
     if (anchorIndex < anchors.length && segments.length > 0) {
-      (segments.at(-1) as Segment).anchors.push(...anchors.slice(anchorIndex).map((a) => a.id));
+      (segments.at(-1) as Segment).anchors.push(...anchors.slice(anchorIndex).map((a) => a.anchor));
     }
   } else if (anchors.length > 0) {
-    segments.push({ pieces: [], width: 0, space: { text: '', width: 0, count: 0 }, required: false, anchors: anchors.map((a) => a.id) });
+    segments.push({ pieces: [], width: 0, space: { text: '', width: 0, count: 0 }, required: false, anchors: anchors.map((a) => a.anchor) });
   }
-  metrics.prefetch?.(unmeasured);
   for (const piece of unmeasured) piece.width = metrics.width(piece.face, piece.text, piece.style.size);
   for (const segment of segments) segment.width = sum(segment.pieces);
   let minWidth = 0;
@@ -184,11 +196,11 @@ export function prepare(inlines: readonly Inline[], options: PrepareOptions, met
 function flatten(inlines: readonly Inline[], whiteSpace: 'normal' | 'pre') {
   let text = '';
   const spans: Span[] = [];
-  const anchors: Array<{ at: number; id: string }> = [];
+  const anchors: Array<{ at: number; anchor: Anchor }> = [];
   let column = 0;
   for (const inline of inlines) {
     if (inline.kind === 'anchor') {
-      anchors.push({ at: text.length, id: inline.id });
+      anchors.push({ at: text.length, anchor: inline.note ? { id: inline.id, note: inline.note } : { id: inline.id } });
       continue;
     }
     if (inline.kind === 'break') {
@@ -208,10 +220,10 @@ function flatten(inlines: readonly Inline[], whiteSpace: 'normal' | 'pre') {
     }
     let value = inline.text;
     if (whiteSpace === 'normal') {
-      value = value.replace(/[ \t\n\r\f]+/g, ' ');
+      if (needsCollapsing(value)) value = value.replace(/[ \t\n\r\f]+/g, ' ');
       if (value.startsWith(' ') && (text.length === 0 || text.endsWith(' ') || text.endsWith('\n'))) value = value.slice(1);
     } else {
-      value = value.replace(/\r\n?/g, '\n');
+      if (value.includes('\r')) value = value.replace(/\r\n?/g, '\n');
       if (value.includes('\t')) {
         let expanded = '';
         for (const char of value) {
@@ -238,11 +250,40 @@ function flatten(inlines: readonly Inline[], whiteSpace: 'normal' | 'pre') {
   return { text, spans, anchors };
 }
 
+/** Whether white space in `value` collapses: a tab, a line end, a form feed or two spaces. */
+function needsCollapsing(value: string): boolean {
+  let previous = 0;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code === 9 || code === 10 || code === 12 || code === 13 || (code === 32 && previous === 32)) return true;
+    previous = code;
+  }
+  return false;
+}
+
+/** Short pieces measured once per metrics and style (spaces between words, hyphens). */
+const measured = new WeakMap<Metrics, WeakMap<TextStyle, Map<string, TextPiece>>>();
+
 function textPiece(text: string, style: TextStyle, metrics: Metrics): TextPiece {
-  const runs = metrics.split(style, text);
-  const run = runs[0] ?? { face: metrics.split(style, ' ')[0]?.face ?? '', text };
-  const width = runs.reduce((total, r) => total + metrics.width(r.face, r.text, style.size), 0);
-  return { kind: 'text', text, face: run.face, style, width };
+  let byStyle = measured.get(metrics);
+  if (!byStyle) {
+    byStyle = new WeakMap();
+    measured.set(metrics, byStyle);
+  }
+  let pieces = byStyle.get(style);
+  if (!pieces) {
+    pieces = new Map();
+    byStyle.set(style, pieces);
+  }
+  let piece = pieces.get(text);
+  if (!piece) {
+    const runs = metrics.split(style, text);
+    const run = runs[0] ?? { face: metrics.split(style, ' ')[0]?.face ?? '', text };
+    const width = runs.reduce((total, r) => total + metrics.width(r.face, r.text, style.size), 0);
+    piece = { kind: 'text', text, face: run.face, style, width };
+    if (text.length <= 4) pieces.set(text, piece);
+  }
+  return piece;
 }
 
 function sum(pieces: readonly Piece[]): number {
@@ -259,6 +300,8 @@ export interface BreakOptions {
   align: Align;
   /** Extra indent of the first line. */
   indent?: number;
+  /** Hyphenation points of words (justified text): a loose line takes the head of its next word. */
+  hyphenate?: Hyphenator;
 }
 
 /** Breaks prepared inlines into lines of `width` points. */
@@ -275,6 +318,9 @@ export function breakLines(prepared: Prepared, options: BreakOptions, metrics: M
     currentWidth = 0;
   };
   const segments = prepared.segments;
+  const justify = options.align === 'justify';
+  // Lines in a row that end with a hyphen (no more than two).
+  let hyphenated = 0;
   for (let index = 0; index < segments.length; index++) {
     let segment = segments[index] as Segment;
     for (;;) {
@@ -282,7 +328,21 @@ export function breakLines(prepared: Prepared, options: BreakOptions, metrics: M
       const previous = current.at(-1);
       const joined = previous ? currentWidth + previous.space.width + segment.width : segment.width;
       const needed = joined + (segment.hyphen && !segment.required ? segment.hyphen.width : 0);
-      if (previous && needed > available + epsilon) {
+      // Justified lines may take a word more by narrowing their spaces a little (as TeX's shrinkable glue).
+      const shrinkable = justify && previous ? shrinkOf(current) + previous.space.width * shrink : 0;
+      if (previous && needed > available + epsilon + shrinkable) {
+        const parts =
+          (options.hyphenate && hyphenated < 2 && index < segments.length - 1 ? hyphenateIfLoose(current, currentWidth, segment, available, options.hyphenate, metrics) : undefined) ??
+          (justify ? cutUrlIfLoose(current, currentWidth, segment, available, metrics) : undefined);
+        if (parts) {
+          current.push(parts[0]);
+          currentWidth += previous.space.width + parts[0].width;
+          finish(false, false);
+          hyphenated = parts[0].hyphen ? hyphenated + 1 : 0;
+          segment = parts[1];
+          continue;
+        }
+        hyphenated = previous.hyphen && !previous.required ? hyphenated + 1 : 0;
         finish(false, false);
         continue;
       }
@@ -305,6 +365,110 @@ export function breakLines(prepared: Prepared, options: BreakOptions, metrics: M
   if (current.length > 0) finish(true, false);
   return lines;
 }
+
+/** How much of its width a space may lose in a justified line. */
+const shrink = 0.2;
+
+/** The width the spaces between the segments of a line may lose. */
+function shrinkOf(segments: readonly Segment[]): number {
+  let total = 0;
+  for (let i = 0; i < segments.length - 1; i++) total += (segments[i] as Segment).space.width * shrink;
+  return total;
+}
+
+/**
+ * A word to hyphenate: letters of the scripts hyphenation patterns are
+ * mostly for (Latin, Greek, Cyrillic, Armenian, Georgian), apart from
+ * leading punctuation or an elision (l’, qu’) and trailing punctuation.
+ * Explicit ranges rather than \p{L}: a Unicode property class costs
+ * milliseconds to compile, and this runs in every document.
+ */
+const letter = 'A-Za-z\u00AA\u00B5\u00BA\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u0370-\u03FF\u0400-\u052F\u0531-\u0587\u10A0-\u10FF\u1E00-\u1FFF';
+const hyphenable = new RegExp(`^([(\\[«“‘"'¿¡]{0,2}(?:[${letter}]{1,6}['’])?)([${letter}][${letter}\\u0300-\\u036F]{4,})([.,;:!?…)\\]»”’"'\\u00A0\\u202F]{0,3})$`);
+
+/**
+ * When the line so far would be loose (its spaces stretched by more than
+ * half their width), the head of the next word and a hyphen, and the
+ * rest of the word; else undefined. Only plain words are hyphenated: one
+ * run of letters, not all capitals, at least two letters before the
+ * hyphen and three after it.
+ */
+function hyphenateIfLoose(current: readonly Segment[], currentWidth: number, segment: Segment, available: number, hyphenate: Hyphenator, metrics: Metrics): [Segment, Segment] | undefined {
+  const piece = segment.pieces.length === 1 ? segment.pieces[0] : undefined;
+  // Not inside URLs and code.
+  if (!piece || piece.kind !== 'text' || segment.hyphen || piece.style.font === 'mono' || (piece.style.link && 'url' in piece.style.link)) return undefined;
+  const previous = current.at(-1) as Segment;
+  let spaces = 0;
+  let spaceWidth = 0;
+  for (const part of current) {
+    spaces += part.space.count;
+    spaceWidth += part.space.width;
+  }
+  const size = piece.style.size;
+  const slack = available - currentWidth;
+  // Loose: each space stretched by more than half its width.
+  if (spaces === 0 || slack <= (spaceWidth / spaces) * 0.5 * Math.max(spaces - previous.space.count, 1)) return undefined;
+  const match = hyphenable.exec(piece.text);
+  if (!match) return undefined;
+  const [, lead = '', word = '', trail = ''] = match;
+  if (word === word.toUpperCase()) return undefined;
+  const hyphen = textPiece('-', piece.style, metrics);
+  const room = available - currentWidth - previous.space.width - hyphen.width;
+  // Not even two letters would fit (by the word's average letter width): no need to look.
+  if (room < (piece.width / piece.text.length) * (lead.length + 2)) return undefined;
+  const positions = hyphenate(word);
+  for (let i = positions.length - 1; i >= 0; i--) {
+    const at = positions[i] as number;
+    if (at < 2 || word.length - at < 3) continue;
+    const headText = lead + word.slice(0, at);
+    const headWidth = metrics.width(piece.face, headText, size);
+    if (headWidth > room + epsilon) continue;
+    const tailText = word.slice(at) + trail;
+    const head: Segment = { pieces: [{ ...piece, text: headText, width: headWidth }], width: headWidth, space: { text: '', width: 0, count: 0 }, hyphen, required: false, anchors: segment.anchors };
+    const tailWidth = metrics.width(piece.face, tailText, size);
+    const tail: Segment = { ...segment, pieces: [{ ...piece, text: tailText, width: tailWidth }], width: tailWidth, anchors: [] };
+    return [head, tail];
+  }
+  return undefined;
+}
+
+/**
+ * When the line so far would be very loose (each space stretched to more
+ * than twice its width) and the next segment is a URL, an e-mail address
+ * or inline code, the head of it up to a separator (`/`, `.`, `@`, `_`…)
+ * that fits, and the rest: a long address or name then fills the line
+ * instead of leaving a gap. Else undefined.
+ */
+function cutUrlIfLoose(current: readonly Segment[], currentWidth: number, segment: Segment, available: number, metrics: Metrics): [Segment, Segment] | undefined {
+  const piece = segment.pieces[0];
+  if (!piece || piece.kind !== 'text' || !((piece.style.link && 'url' in piece.style.link) || piece.style.font === 'mono')) return undefined;
+  const previous = current.at(-1) as Segment;
+  let spaces = 0;
+  let spaceWidth = 0;
+  for (const part of current) {
+    spaces += part.space.count;
+    spaceWidth += part.space.width;
+  }
+  if (spaces === 0 || available - currentWidth <= (spaceWidth / spaces) * Math.max(spaces - previous.space.count, 1)) return undefined;
+  const room = available - currentWidth - previous.space.width;
+  const text = piece.text;
+  // From the last separator that may fit (by the average width of a character) back.
+  for (let i = Math.min(text.length - 2, Math.floor((room / Math.max(piece.width, 1)) * text.length * 1.2)); i >= 2; i--) {
+    if (!separators.test(text.charAt(i))) continue;
+    const headText = text.slice(0, i + 1);
+    const headWidth = metrics.width(piece.face, headText, piece.style.size);
+    if (headWidth > room + epsilon) continue;
+    const tailText = text.slice(i + 1);
+    const tailWidth = metrics.width(piece.face, tailText, piece.style.size);
+    const head: Segment = { pieces: [{ ...piece, text: headText, width: headWidth }], width: headWidth, space: { text: '', width: 0, count: 0 }, required: false, anchors: segment.anchors };
+    const tail: Segment = { ...segment, pieces: [{ ...piece, text: tailText, width: tailWidth }, ...segment.pieces.slice(1)], width: tailWidth + segment.width - piece.width, anchors: [] };
+    return [head, tail];
+  }
+  return undefined;
+}
+
+/** Characters after which a URL or a name may be cut. */
+const separators = /^[/.\-?&=_#,;:@~+|\\]$/;
 
 /**
  * Cuts a segment too wide for a line: the longest head that fits (at least
@@ -371,8 +535,13 @@ function cutSegment(segment: Segment, available: number, metrics: Metrics): [Seg
  * head of a long word, and the segmenter never sees the whole of it.
  */
 function* graphemes(text: string): Generator<string> {
-  segmenter ??= new Intl.Segmenter('und', { granularity: 'grapheme' });
   const window = 256;
+  // Text without combining marks, joiners or surrogates: each character is a grapheme.
+  if (text.length <= window && /^[\u0020-\u02ff\u0370-\u0482\u048a-\u052f\u1e00-\u1fff\u2010-\u2027\u2030-\u205e]*$/.test(text)) {
+    for (const char of text) yield char;
+    return;
+  }
+  segmenter ??= new Intl.Segmenter('und', { granularity: 'grapheme' });
   for (let start = 0; start < text.length; ) {
     let end = Math.min(start + window, text.length);
     // Never between the two halves of a surrogate pair.
@@ -410,14 +579,15 @@ function placeLine(
   const slack = available - width;
   if (options.align === 'right') offset = Math.max(0, slack);
   else if (options.align === 'center') offset = Math.max(0, slack / 2);
-  else if (options.align === 'justify' && !last && !required && slack > 0) {
+  else if (options.align === 'justify' && ((!last && !required && slack > 0) || slack < 0)) {
+    // Spaces stretch to fill the line, or shrink on a line that took a word more.
     let spaces = 0;
     for (let i = 0; i < segments.length - 1; i++) spaces += (segments[i] as Segment).space.count;
     if (spaces > 0) stretch = slack / spaces;
   }
   const placements: Placement[] = [];
   let x = options.x + indent + offset;
-  const anchors: string[] = [];
+  const anchors: Anchor[] = [];
   segments.forEach((segment, index) => {
     anchors.push(...segment.anchors);
     segment.pieces.forEach((piece, pieceIndex) => {
@@ -447,7 +617,7 @@ function verticalOf(size: number, face: string, lineHeight: number, rise: number
   return { above: a + half + rise, below: d + half - rise };
 }
 
-function buildLine(placements: readonly Placement[], width: number, anchors: string[], prepared: Prepared, metrics: Metrics): Line {
+function buildLine(placements: readonly Placement[], width: number, anchors: readonly Anchor[], prepared: Prepared, metrics: Metrics): Line {
   const strut = (prepared.strutVertical ??= verticalOf(prepared.strut.size, metrics.split(prepared.strut, 'x')[0]?.face ?? '', prepared.lineHeight, 0, metrics));
   let above = strut.above;
   let below = strut.below;
@@ -472,20 +642,20 @@ function buildLine(placements: readonly Placement[], width: number, anchors: str
   const text: { op: 'text'; y: number; runs: PaintRun[] } = { op: 'text', y: baseline, runs: [] };
   let lastRun: PaintRun | undefined;
 
-  // Rectangles that continue across the space between two pieces merge.
-  const extend = (list: Op[], key: string, keys: Map<Op, string>, rect: Op & { op: 'rect' | 'link' }) => {
+  // Rectangles that continue across the space between two pieces merge (the key of each list's last one is kept).
+  const extend = (list: Op[], key: string, lastKey: string, rect: Op & { op: 'rect' | 'link' }): string => {
     const previous = list.at(-1) as (Op & { op: 'rect' | 'link' }) | undefined;
-    if (previous && keys.get(previous) === key && Math.abs(previous.y - rect.y) < epsilon && rect.x - (previous.x + previous.w) < rect.h) {
+    if (previous && lastKey === key && Math.abs(previous.y - rect.y) < epsilon && rect.x - (previous.x + previous.w) < rect.h) {
       previous.w = rect.x + rect.w - previous.x;
       previous.h = Math.max(previous.h, rect.h);
-      return;
+      return key;
     }
-    keys.set(rect, key);
     list.push(rect);
+    return key;
   };
-  const backgroundKeys = new Map<Op, string>();
-  const linkKeys = new Map<Op, string>();
-  const lineKeys = new Map<Op, string>();
+  let backgroundKey = '';
+  let linkKeyLast = '';
+  let lineKey = '';
 
   for (const { piece, x, after } of placements) {
     const style = piece.style;
@@ -496,17 +666,20 @@ function buildLine(placements: readonly Placement[], width: number, anchors: str
     if (piece.kind === 'object') {
       top = y - piece.height;
       bottom = y;
-      objects.push({ op: 'object', content: piece.content, x, y: top, w: piece.width, h: piece.height, alt: '' });
+      const object: Op = { op: 'object', content: piece.content, x, y: top, w: piece.width, h: piece.height, alt: piece.alt ?? '' };
+      if (piece.role) object.role = piece.role;
+      objects.push(object);
     } else {
       const { ascent, descent } = metrics.vertical(piece.face);
       top = y - ascent * style.size;
       bottom = y + descent * style.size;
       if (piece.text) {
-        if (lastRun && (lastRun.rise ?? 0) === rise && lastRun.face === piece.face && lastRun.size === style.size && lastRun.color === style.color) {
+        if (lastRun && (lastRun.rise ?? 0) === rise && lastRun.face === piece.face && lastRun.size === style.size && lastRun.color === style.color && lastRun.link === style.link) {
           lastRun.words.push({ text: piece.text + after, x });
         } else {
           lastRun = { face: piece.face, size: style.size, color: style.color, words: [{ text: piece.text + after, x }] };
           if (rise) lastRun.rise = rise;
+          if (style.link) lastRun.link = style.link;
           text.runs.push(lastRun);
         }
       }
@@ -514,7 +687,7 @@ function buildLine(placements: readonly Placement[], width: number, anchors: str
     const pieceWidth = piece.width;
     if (style.background) {
       const pad = style.size * 0.12;
-      extend(backgrounds, style.background, backgroundKeys, { op: 'rect', x: x - pad, y: top - pad * 0.5, w: pieceWidth + 2 * pad, h: bottom - top + pad, fill: style.background });
+      backgroundKey = extend(backgrounds, style.background, backgroundKey, { op: 'rect', x: x - pad, y: top - pad * 0.5, w: pieceWidth + 2 * pad, h: bottom - top + pad, fill: style.background });
     }
     if (style.underline || style.strike) {
       const thickness = Math.max(0.4, style.size * 0.055);
@@ -523,20 +696,21 @@ function buildLine(placements: readonly Placement[], width: number, anchors: str
         const lineY = kind === 'underline' ? y + style.size * 0.12 : y - style.size * 0.28;
         const key = `${kind}:${style.color}:${lineY.toFixed(3)}`;
         const previous = decorations.at(-1) as (Op & { op: 'line' }) | undefined;
-        if (previous && lineKeys.get(previous) === key && x - previous.x2 < style.size) previous.x2 = x + pieceWidth;
+        if (previous && lineKey === key && x - previous.x2 < style.size) previous.x2 = x + pieceWidth;
         else {
-          const op: Op = { op: 'line', x1: x, y1: lineY, x2: x + pieceWidth, y2: lineY, width: thickness, color: style.color };
-          lineKeys.set(op, key);
-          decorations.push(op);
+          decorations.push({ op: 'line', x1: x, y1: lineY, x2: x + pieceWidth, y2: lineY, width: thickness, color: style.color });
+          lineKey = key;
         }
       }
     }
     if (style.link) {
-      extend(links, linkKey(style.link), linkKeys, { op: 'link', x, y: top, w: pieceWidth, h: bottom - top, target: style.link });
+      linkKeyLast = extend(links, linkKey(style.link), linkKeyLast, { op: 'link', x, y: top, w: pieceWidth, h: bottom - top, target: style.link });
     }
   }
   const ops: Op[] = [...backgrounds, ...(text.runs.length > 0 ? [text] : []), ...objects, ...decorations, ...links];
-  return { width, height, baseline, ops, anchors };
+  const notes: string[] = [];
+  for (const anchor of anchors) if (anchor.note) notes.push(anchor.note);
+  return { width, height, baseline, ops, anchors: anchors.map((anchor) => anchor.id), notes };
 }
 
 function linkKey(target: LinkTarget): string {

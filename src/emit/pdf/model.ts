@@ -3,8 +3,11 @@
 // returns pages of drawing operations; only the paint step knows pdfkit.
 //
 // Every block carries a structure `role` (PDF tag names: P, H1, L, LI,
-// Table…) so that a later tagged-PDF pass can map boxes to structure
-// elements, and flags such as `keepWithNext` that the paginator honours.
+// Table…); structure.ts turns the roles into a tree of structure nodes
+// before layout, and the layout stamps each drawing operation with the node
+// it belongs to, so that the paint step can write a tagged PDF. Operations
+// without a node are artifacts (rules, backgrounds, running heads). Flags
+// such as `keepWithNext` are honoured by the paginator.
 import type { FontKey } from '../../theme/theme.js';
 
 /** Standard structure types of tagged PDF, used as roles on boxes. */
@@ -33,7 +36,22 @@ export type StructRole =
   | 'Formula'
   | 'Note'
   | 'Div'
+  | 'TOC'
+  | 'TOCI'
+  | 'Link'
   | 'Artifact';
+
+/** A structure element of the tagged PDF. */
+export interface StructNode {
+  role: Exclude<StructRole, 'Artifact'>;
+  /** Alternate description (figures, formulas). */
+  alt?: string;
+  /** Table header cells: the cells they head. */
+  scope?: 'Column' | 'Row';
+  /** Children in reading order; notes are added by the layout after the block that calls them. */
+  children: StructNode[];
+  parent?: StructNode;
+}
 
 export interface FontSpec {
   font: FontKey;
@@ -61,8 +79,9 @@ export interface TextStyle extends FontSpec {
 export type Inline =
   | { kind: 'text'; text: string; style: TextStyle }
   | { kind: 'break' }
-  | { kind: 'object'; width: number; height: number; content: ObjectContent; style: TextStyle }
-  | { kind: 'anchor'; id: string };
+  | { kind: 'object'; width: number; height: number; content: ObjectContent; style: TextStyle; role?: 'Figure' | 'Formula'; alt?: string }
+  /** A destination; `note`: the footnote this is a call of (its text goes to the foot of the page). */
+  | { kind: 'anchor'; id: string; note?: string };
 
 /** What an inline object or a figure draws. */
 export type ObjectContent = { kind: 'image'; key: string } | { kind: 'svg'; svg: string };
@@ -78,6 +97,8 @@ interface BlockBase {
   keepWithNext?: boolean;
   /** Named destination at the block's top (heading ids). */
   id?: string;
+  /** The structure element the block's content belongs to (set by structure.ts). */
+  struct?: StructNode;
 }
 
 export interface ParagraphBlock extends BlockBase {
@@ -90,6 +111,19 @@ export interface ParagraphBlock extends BlockBase {
   whiteSpace: 'normal' | 'pre';
   /** The style of an empty line (the strut). */
   style: TextStyle;
+  /** Words may be hyphenated at line ends (justified body text). */
+  hyphenate?: boolean;
+  /** The page number of a destination, right-aligned after a leader (contents entries). */
+  pageRef?: PageRef;
+}
+
+export interface PageRef {
+  dest: string;
+  style: TextStyle;
+  /** Leader between the text and the number (dots, drawn on a grid of `step` points), or none. */
+  leader?: { text: string; style: TextStyle; step: number };
+  /** The number is a link too (the entry's own link). */
+  link?: LinkTarget;
 }
 
 export interface ContainerBlock extends BlockBase {
@@ -103,6 +137,8 @@ export interface ContainerBlock extends BlockBase {
   background?: { color: string; padding: number };
   /** Drawn in the indent, on the first line's baseline (list labels). */
   marker?: Inline[];
+  /** The structure element of the marker (Lbl). */
+  markerStruct?: StructNode;
 }
 
 export interface ImageBlock extends BlockBase {
@@ -123,10 +159,12 @@ export interface RuleBlock extends BlockBase {
 
 export interface TableCell {
   inlines: Inline[];
+  struct?: StructNode;
 }
 
 export interface TableRow {
   cells: TableCell[];
+  struct?: StructNode;
 }
 
 export interface TableBlock extends BlockBase {
@@ -158,8 +196,6 @@ export interface Metrics {
   width(face: string, text: string, size: number): number;
   /** Ascent and descent (positive) as fractions of the size. */
   vertical(face: string): { ascent: number; descent: number };
-  /** Optional: told the words of a paragraph before they are measured one by one. */
-  prefetch?(words: ReadonlyArray<{ face: string; text: string }>): void;
 }
 
 // ——— What the layout hands to the paint step ———
@@ -172,15 +208,22 @@ export interface PaintRun {
   /** Baseline shift from the line's baseline, positive upwards (superscripts). */
   rise?: number;
   words: Array<{ text: string; x: number }>;
+  /** The link the words belong to (a Link structure element inside the run's node). */
+  link?: LinkTarget;
+  /** The structure element of the words; none: an artifact. */
+  tag?: StructNode;
 }
 
 export type Op =
   | { op: 'text'; y: number; runs: PaintRun[] }
   | { op: 'rect'; x: number; y: number; w: number; h: number; fill: string }
   | { op: 'line'; x1: number; y1: number; x2: number; y2: number; width: number; color: string }
-  | { op: 'object'; content: ObjectContent; x: number; y: number; w: number; h: number; alt: string }
-  | { op: 'link'; x: number; y: number; w: number; h: number; target: LinkTarget }
-  | { op: 'dest'; name: string; y: number };
+  /** `role`: an inline figure or formula, a structure element of its own inside `tag`. */
+  | { op: 'object'; content: ObjectContent; x: number; y: number; w: number; h: number; alt: string; tag?: StructNode; role?: 'Figure' | 'Formula' }
+  | { op: 'link'; x: number; y: number; w: number; h: number; target: LinkTarget; tag?: StructNode }
+  | { op: 'dest'; name: string; y: number }
+  /** A destination's page number, filled in once pages are known: right-aligned at `right`, after a leader from `left`. */
+  | { op: 'pageRef'; dest: string; y: number; left: number; right: number; style: TextStyle; leader?: PageRef['leader']; link?: LinkTarget; tag?: StructNode };
 
 /** Operations placed at a vertical offset (a line, a table row…); ops' y are relative to `y`. */
 export interface Placed {

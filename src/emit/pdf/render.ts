@@ -1,26 +1,36 @@
-// mdast → boxes (handlers) → pages (layout) → bytes (paint). Imported
-// lazily by the emitter, so that other formats never load pdfkit, fontkit
-// or the highlighter; the highlighter is loaded only for documents with code
-// in a named language, MathJax only for documents with math.
+// mdast → boxes (handlers) → structure tree → pages (layout) → page
+// furniture → bytes (paint). Imported lazily by the emitter, so that other
+// formats never load pdfkit, fontkit or the highlighter; the highlighter is
+// loaded only for documents with code in a named language, MathJax only for
+// documents with math, hyphenation patterns only when a line needs them.
 import type { Definition, FootnoteDefinition, Root } from 'mdast';
 import path from 'node:path';
 import { visit } from 'unist-util-visit';
-import { galleyData, type Document } from '../../document.js';
-import { labelsFor } from '../../i18n.js';
+import { galleyData, type Document, type GalleyData } from '../../document.js';
+import { labelsFor, type Labels } from '../../i18n.js';
 import { createGate, GateError } from '../../io/gate.js';
 import { resolveLayout } from '../../theme/layout.js';
+import { defaultPrintStyle } from '../../theme/theme.js';
 import { version } from '../../version.js';
 import { FontSet, userFace, type Face } from './fonts.js';
+import { addFurniture } from './furniture.js';
+import { footnoteBlocks } from './handlers/footnotes.js';
 import { defaultHandlers, unknownHandler } from './handlers/index.js';
-import { layoutDocument } from './layout.js';
-import type { Block, Inline, Page } from './model.js';
-import type { PdfOptions } from './options.js';
-import { paint } from './paint.js';
+import { hyphenatorFor } from './hyphenate.js';
+import { destinations, layoutDocument } from './layout.js';
+import { fill, numberFormatter } from './locale.js';
+import type { Block, Page, StructNode } from './model.js';
+import { pdfaLevels, type PdfOptions } from './options.js';
+import { paint, type OutlineItem } from './paint.js';
 import { createState, type Context } from './state.js';
+import { structNode, structure } from './structure.js';
 
 export interface Rendered {
   pages: Page[];
   bytes: Uint8Array;
+  /** The structure tree the PDF is tagged with. */
+  structure: StructNode;
+  outline: OutlineItem[];
 }
 
 export async function renderPdf(document: Document, options: PdfOptions, date: Date | undefined): Promise<Uint8Array> {
@@ -46,11 +56,12 @@ export async function renderPdfWithPages(document: Document, options: PdfOptions
   const fonts = new FontSet({ theme, userFaces });
   for (const family of fonts.unknownFamilies) warn(`font family "${family}" is not bundled with galley; its default family is used`, 'font');
 
+  const labels = labelsFor(data.meta.lang);
   const state = createState({
     file,
     data,
     theme,
-    labels: labelsFor(data.meta.lang),
+    labels,
     options,
     handlers: { ...defaultHandlers, ...options.handlers },
     unknownHandler: options.unknownHandler ?? unknownHandler,
@@ -60,7 +71,6 @@ export async function renderPdfWithPages(document: Document, options: PdfOptions
     definitions: scan.definitions,
     destinations: scan.destinations,
   });
-  const body = theme.roles.body;
   const context: Context = {
     style: state.style('body'),
     paragraphRole: 'body',
@@ -69,13 +79,40 @@ export async function renderPdfWithPages(document: Document, options: PdfOptions
     listDepth: 0,
   };
   const blocks = state.one(tree, undefined, context).filter((content): content is Block => 'role' in content);
+  const notes = footnoteBlocks(state, context);
+  const documentNode = structure(blocks);
+  for (const note of notes.values()) detachedStructure(note);
 
-  const footerStyle = { ...state.style('caption'), italic: false, size: Math.max(body.size - 2, 6) };
-  const showNumbers = options.pageNumbers && data.meta.layout.footer !== false;
+  const { meta } = data;
+  const formatNumber = numberFormatter(meta.lang);
+  const geometry = { width: layout.size.width, height: layout.size.height, margins: layout.margins };
+  const hyphenate = options.hyphenate ? hyphenatorFor(meta.lang) : undefined;
   const pages = layoutDocument(blocks, {
-    geometry: { width: layout.size.width, height: layout.size.height, margins: layout.margins },
+    geometry,
     metrics: fonts,
-    ...(showNumbers ? { footer: (page: number): Inline[] => [{ kind: 'text', text: String(page), style: footerStyle }] } : {}),
+    notes,
+    noteRule: { color: theme.colors.rule, width: 0.6 },
+    ...(hyphenate ? { hyphenate } : {}),
+    formatNumber,
+  });
+  // Notes the layout could not attach after a block that calls them go to the end of the document.
+  for (const note of notes.values()) {
+    if (note.struct && !note.struct.parent) {
+      note.struct.parent = documentNode;
+      documentNode.children.push(note.struct);
+    }
+  }
+  const where = destinations(pages);
+  const print = theme.print ?? defaultPrintStyle;
+  // Front matter `header` and `footer` decide first, then the options.
+  const heads = runningHeads(pages, data, where, print.runningHead, meta.layout.header ?? options.header);
+  const total = pages.length;
+  const showNumbers = (meta.layout.footer ?? options.pageNumbers) && print.pageNumber !== 'none';
+  addFurniture(pages, geometry, fonts, {
+    style: { ...state.style('caption'), italic: false, size: Math.max(theme.roles.body.size - 2.5, 6) },
+    rule: { color: theme.colors.rule, width: 0.5 },
+    header: (number) => heads[number - 1],
+    ...(showNumbers ? { footer: (number: number) => pageFooter(number, total, print.pageNumber, labels, formatNumber) } : {}),
   });
 
   if (fonts.missing.size > 0) {
@@ -87,7 +124,9 @@ export async function renderPdfWithPages(document: Document, options: PdfOptions
     );
   }
 
-  const { meta } = data;
+  const pdfa = options.pdfa && (pdfaLevels as readonly string[]).includes(options.pdfa) ? options.pdfa : undefined;
+  if (options.pdfa && !pdfa) warn(`PDF/A level "${String(options.pdfa)}" is not one galley writes (${pdfaLevels.join(', ')}); a plain PDF is written`, 'pdfa');
+  const outline = data.outline.filter((entry) => where.has(entry.id)).map((entry) => ({ title: entry.text, dest: entry.id, depth: entry.depth }));
   const authors = meta.authors.map((author) => author.name).join(', ');
   const bytes = await paint({
     pages,
@@ -106,9 +145,57 @@ export async function renderPdfWithPages(document: Document, options: PdfOptions
       ...(date ? { date } : {}),
       lang: meta.lang,
     },
+    outline,
+    ...(options.tagged || pdfa?.endsWith('a') ? { structure: documentNode } : {}),
+    ...(pdfa ? { pdfa } : {}),
     problem: (reason) => warn(reason, 'image-format'),
   });
-  return { pages, bytes };
+  return { pages, bytes, structure: documentNode, outline };
+}
+
+/** A note's structure, outside the tree until the layout attaches it after the block that calls it. */
+function detachedStructure(note: Block): void {
+  const holder = structNode('Div');
+  structure([note], holder);
+  for (const child of holder.children) delete child.parent;
+}
+
+function pageFooter(number: number, total: number, format: 'page-of-total' | 'number' | 'none', labels: Labels, formatNumber: (n: number) => string): string | undefined {
+  if (format === 'none') return undefined;
+  if (format === 'number') return formatNumber(number);
+  return fill(labels.pageOf, { page: formatNumber(number), total: formatNumber(total) });
+}
+
+/**
+ * The running header of each page: nothing on the first (the title page),
+ * else the document title, or the title of the level-1 or level-2 section
+ * in force (the first that starts on the page, else the last one before).
+ */
+function runningHeads(pages: readonly Page[], data: GalleyData, where: ReadonlyMap<string, { page: number }>, mode: 'section' | 'title' | 'none', enabled: boolean): Array<string | undefined> {
+  const heads: Array<string | undefined> = pages.map(() => undefined);
+  if (!enabled || mode === 'none' || pages.length < 2) return heads;
+  const title = data.meta.title;
+  if (mode === 'title') return heads.map((_, index) => (index === 0 ? undefined : title));
+  const titleHeading = data.meta.titleSource === 'heading' ? (data.outline.find((entry) => entry.depth === 1) ?? data.outline[0])?.id : undefined;
+  const firstOnPage = new Map<number, string>();
+  const sections = data.outline.filter((entry) => entry.depth <= 2 && entry.id !== titleHeading && where.has(entry.id));
+  for (const entry of sections) {
+    const page = (where.get(entry.id) as { page: number }).page;
+    if (!firstOnPage.has(page)) firstOnPage.set(page, entry.text);
+  }
+  let current: string | undefined = title;
+  let entry = 0;
+  for (let index = 0; index < pages.length; index++) {
+    const number = index + 1;
+    const first = firstOnPage.get(number);
+    // The last section started on an earlier page is in force at the top of this one.
+    while (entry < sections.length && (where.get((sections[entry] as { id: string }).id) as { page: number }).page < number) {
+      current = (sections[entry] as { text: string }).text;
+      entry++;
+    }
+    heads[index] = index === 0 ? undefined : (first ?? current);
+  }
+  return heads;
 }
 
 interface Scan {

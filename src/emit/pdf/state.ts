@@ -186,6 +186,7 @@ export function createState(init: StateInit): State {
         style: context.style,
         spaceBefore: context.tight ? 0 : role.spaceBefore,
         spaceAfter: context.tight ? 0 : role.spaceAfter,
+        ...(context.align === 'justify' && init.options.hyphenate ? { hyphenate: true } : {}),
       };
     },
   };

@@ -1,9 +1,11 @@
 // Tables: column widths from content (as browsers do for automatic layout),
 // cell text wrapped within its column, one box per row. A row taller than
-// what is left of a page splits between two lines of its cells; the header
-// row is a box of its own that the paginator repeats on every page.
-import type { VBox } from './layout.js';
-import { shift } from './ops.js';
+// what is left of a page splits between two lines of its cells, keeping at
+// least two lines of each cell together on either side; the header row is
+// a box of its own that the paginator repeats on every page. Each cell's
+// lines belong to the cell's structure element (TH or TD).
+import { shift, tag } from './ops.js';
+import type { VBox } from './paginate.js';
 import { breakLines, prepare, type Line, type Prepared } from './lines.js';
 import type { Metrics, Op, TableBlock } from './model.js';
 
@@ -30,6 +32,7 @@ export function columnWidths(min: readonly number[], max: readonly number[], ava
 
 export function layoutTable(table: TableBlock, x: number, width: number, metrics: Metrics): { header: VBox[]; rows: VBox[] } {
   const count = table.rows.reduce((most, row) => Math.max(most, row.cells.length), Math.max(1, table.header?.cells.length ?? 0));
+  const rowOf = (row: TableBlock['rows'][number] | undefined) => row?.cells ?? [];
   const prepareRow = (cells: TableBlock['rows'][number]['cells'], header: boolean): Prepared[] =>
     Array.from({ length: count }, (_, i) =>
       prepare(cells[i]?.inlines ?? [], { whiteSpace: 'normal', lineHeight: table.lineHeight, strut: header ? table.headerStyle : table.bodyStyle }, metrics),
@@ -57,7 +60,7 @@ export function layoutTable(table: TableBlock, x: number, width: number, metrics
   const border = 0.5;
   const strutHeight = Math.max(table.bodyStyle.size, table.headerStyle.size) * table.lineHeight;
 
-  const rowBox = (cells: Line[][], isHeader: boolean, top: boolean): VBox => {
+  const rowBox = (cells: Line[][], isHeader: boolean, top: boolean, notes?: string[]): VBox => {
     const contentHeight = Math.max(strutHeight * (cells.some((lines) => lines.length > 0) ? 0 : 1), ...cells.map(heightOf));
     const rowPadding = Math.min(...columns.map((c) => c.padding), padding);
     const height = contentHeight + 2 * rowPadding;
@@ -76,7 +79,8 @@ export function layoutTable(table: TableBlock, x: number, width: number, metrics
     for (const column of columns) ops.push(line(column.x, 0, column.x, height));
     ops.push(line(right, 0, right, height));
     const box: VBox = { kind: 'box', height, ops };
-    box.split = (available) => {
+    if (notes && notes.length > 0) box.notes = notes;
+    box.split = (available, strict) => {
       const room = available - 2 * rowPadding;
       const head: Line[][] = [];
       const rest: Line[][] = [];
@@ -88,23 +92,37 @@ export function layoutTable(table: TableBlock, x: number, width: number, metrics
           used += (lines[taken] as Line).height;
           taken++;
         }
+        // Two lines of a cell at least on each side of the break (one when the page is empty).
+        if (strict && taken < lines.length) {
+          if (lines.length - taken < 2) taken = lines.length - 2;
+          if (taken < 2) taken = 0;
+        }
         if (taken > 0) progress = true;
         head.push(lines.slice(0, taken));
         rest.push(lines.slice(taken));
       }
       if (!progress || rest.every((lines) => lines.length === 0)) return undefined;
+      if (strict && head.some((lines, i) => lines.length === 0 && (cells[i] as Line[]).length > 0)) return undefined;
       return [rowBox(head, isHeader, top), rowBox(rest, isHeader, true)];
     };
     return box;
   };
 
-  const breakRow = (row: Prepared[]): Line[][] =>
+  const breakRow = (row: Prepared[], source: TableBlock['rows'][number] | undefined): Line[][] =>
     row.map((cell, i) => {
       const column = columns[i] as Column;
-      return breakLines(cell, { x: column.x + column.padding, width: Math.max(column.width - 2 * column.padding, 1), align: column.align }, metrics);
+      const lines = breakLines(cell, { x: column.x + column.padding, width: Math.max(column.width - 2 * column.padding, 1), align: column.align }, metrics);
+      const node = rowOf(source)[i]?.struct;
+      for (const line of lines) tag(line.ops, node);
+      return lines;
     });
-  const headerBoxes = header ? [rowBox(breakRow(header), true, true)] : [];
-  const rows = body.map((row, index) => rowBox(breakRow(row), false, !header && index === 0));
+  const notesOf = (cells: Line[][]): string[] => cells.flatMap((lines) => lines.flatMap((line) => line.notes));
+  const headerLines = header ? breakRow(header, table.header) : undefined;
+  const headerBoxes = headerLines ? [rowBox(headerLines, true, true, notesOf(headerLines))] : [];
+  const rows = body.map((row, index) => {
+    const lines = breakRow(row, table.rows[index]);
+    return rowBox(lines, false, !header && index === 0, notesOf(lines));
+  });
   return { header: headerBoxes, rows };
 }
 

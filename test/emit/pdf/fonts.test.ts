@@ -91,3 +91,53 @@ describe('fonts', () => {
     expect([...set.missing]).toEqual([]);
   });
 });
+
+describe('the unicode-trie patch', () => {
+  it('inflates tries with zlib, to the same tables as tiny-inflate', async () => {
+    const { createRequire } = await import('node:module');
+    const require = createRequire(import.meta.url);
+    const code = readFileSync(require.resolve('unicode-trie'), 'utf8');
+    expect(code).toContain("const { inflateRawSync } = require('zlib');");
+    const inflate = require('tiny-inflate') as (data: Uint8Array, out: Uint8Array) => Uint8Array;
+    const { inflateRawSync } = await import('node:zlib');
+    const { deflateRawSync } = await import('node:zlib');
+    const table = Uint8Array.from({ length: 5000 }, (_, i) => (i * 7919) % 251);
+    const compressed = deflateRawSync(table);
+    expect(Buffer.from(inflate(compressed, new Uint8Array(table.length))).equals(inflateRawSync(compressed))).toBe(true);
+    // The line breaker still classifies characters (its trie loads through the patched module).
+    const LineBreaker = (await import('linebreak')).default;
+    const breaker = new LineBreaker('mot\u00A0: suite, «\u00A0fin\u00A0»');
+    const breaks: number[] = [];
+    for (let b = breaker.nextBreak(); b; b = breaker.nextBreak()) breaks.push(b.position);
+    expect(breaks).toEqual([6, 13, 20]);
+  });
+});
+
+describe('the pdfkit patch', () => {
+  it('leaves fontkit unloaded until a document needs complex shaping', async () => {
+    const { createRequire } = await import('node:module');
+    const require = createRequire(import.meta.url);
+    const code = readFileSync(path.join(path.dirname(require.resolve('pdfkit')), 'pdfkit.node.mjs'), 'utf8');
+    expect(code).not.toMatch(/^import .* from 'fontkit';$/m);
+    expect(code).toContain("createRequire(import.meta.url)('fontkit').create(...args)");
+    // In a fresh process, with the built library: a Latin document leaves fontkit out, a Devanagari one loads it.
+    const { execFileSync } = await import('node:child_process');
+    const library = new URL('../../../dist/index.js', import.meta.url).href;
+    const run = (text: string) =>
+      execFileSync(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          `const { parse, toPdf } = await import(${JSON.stringify(library)});
+           const { createRequire } = await import('node:module');
+           const bytes = await toPdf(parse({ path: 'a.md', value: ${JSON.stringify(text)} }, { assets: false }), {}, new Date(0));
+           const loaded = Object.keys(createRequire(import.meta.url).cache).some((file) => file.includes('/fontkit/'));
+           console.log(bytes.length > 1000 ? (loaded ? 'fontkit' : 'none') : 'no pdf');`,
+        ],
+        { encoding: 'utf8' },
+      ).trim();
+    expect(run('# Title\n\nPlain text, *emphasis*, `code`, Ελληνικά, → arrows.')).toBe('none');
+    expect(run('हिन्दी पाठ')).toBe('fontkit');
+  }, 30_000);
+});

@@ -196,7 +196,7 @@ describe('page breaking', () => {
       { kind: 'box', height: 500, ops: [] },
     ];
     const pages = paginate(items, 100);
-    expect(pages.flat()).toHaveLength(4);
+    expect(pages.flatMap((page) => page.body)).toHaveLength(4);
   });
 });
 

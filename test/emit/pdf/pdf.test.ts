@@ -15,6 +15,8 @@ import { renderPdfWithPages } from '../../../src/emit/pdf/render.js';
 import { documentOf, fixedDate, fixtureDocument, makePng, pdfFonts, pdfMessages, pdfOf, qpdfCheck, readPdf } from './read.js';
 
 const squash = (value: string) => value.replace(/[\s\u00A0\u202F]+/g, '');
+/** Text compared without hyphens: hyphenation adds some at line ends. */
+const unhyphenated = (value: string) => value.replace(/[-\u00AD]/g, '');
 
 /** The text of each leaf block (paragraph, heading, code, table cell), in document order; notes excluded. */
 function blockTexts(tree: Root, footnotes: readonly string[] = []): string[] {
@@ -39,9 +41,10 @@ function blockTexts(tree: Root, footnotes: readonly string[] = []): string[] {
   return texts;
 }
 
-function expectInOrder(haystack: string, needles: readonly string[]): void {
+function expectInOrder(text: string, blocks: readonly string[]): void {
+  const haystack = unhyphenated(text);
   let from = 0;
-  for (const needle of needles) {
+  for (const needle of blocks.map(unhyphenated)) {
     const at = haystack.indexOf(needle, from);
     expect(at, `"${needle.slice(0, 60)}" after position ${from}`).toBeGreaterThanOrEqual(0);
     from = at + needle.length;
@@ -94,8 +97,9 @@ describe('the seed press release', async () => {
 
   it('sets the heading in the bold heading face', async () => {
     const { pages } = await renderPdfWithPages(fixtureDocument('press-release-fr'), resolvePdfOptions({}), fixedDate);
+    // The heading itself, not the running head that repeats it (an artifact, without a structure element).
     const runs = pages.flatMap((page) => page.items.flatMap((item) => item.ops.flatMap((op) => (op.op === 'text' ? op.runs : []))));
-    const heading = runs.filter((run) => run.words.some((word) => word.text.startsWith('Remise')));
+    const heading = runs.filter((run) => run.tag?.role === 'H2' && run.words.some((word) => word.text.startsWith('Remise')));
     expect(heading.length).toBeGreaterThan(0);
     for (const run of heading) expect(run.face).toBe('Noto Sans/bold');
   });
@@ -157,16 +161,19 @@ describe('the showcase', async () => {
     expect(links.map((link) => link.url)).toEqual(expect.arrayContaining(['https://spec.commonmark.org/', 'https://commonmark.org/']));
   });
 
-  it('numbers footnotes by first reference and lists them at the end', () => {
-    const notes = lines.slice(lines.lastIndexOf('Footnotes'));
-    expect(notes[1]).toMatch(/^1\.\s*The first footnote\./);
-    expect(notes[2]).toMatch(/^2\.\s*A longer footnote, with emphasis and a link\./);
+  it('numbers footnotes by first reference and sets them at the foot of the page that calls them', () => {
+    const page = pdf.pages.find((p) => p.lines.some((line) => line.includes('first reference.1')));
+    expect(page, 'the page with the first call').toBeDefined();
+    const notes = (page as { lines: string[] }).lines.slice(-2);
+    expect(notes[0]).toMatch(/^1\.\s*The first footnote\./);
+    expect(notes[1]).toMatch(/^2\.\s*A longer footnote, with emphasis and a link\./);
+    expect(lines.filter((line) => /^1\.\s*The first footnote/.test(line))).toHaveLength(1);
   });
 
   it('keeps code, tables and lists', () => {
     expect(all).toContain('export function greet(name: string): string {');
     expect(all).toContain('return n if n < 2 else fib(n - 1) + fib(n - 2)');
-    expect(all).toMatch(/H2O, E\s+= mc2, press Ctrl\+C, a highlight\./);
+    expect(unhyphenated(squash(all))).toContain('H2O,E=mc2,pressCtrl+C,ahighlight.');
     expect(lines).toContain('Format Extension Binary Size');
     expect(lines).toContain('PDF .pdf yes 48 KB');
     expect(lines).toEqual(expect.arrayContaining([expect.stringMatching(/^3\.\s*An ordered list that starts at three$/), expect.stringMatching(/^☑\s*a finished task$/)]));

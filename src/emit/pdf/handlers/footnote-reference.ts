@@ -1,6 +1,7 @@
 // A footnote call: its number, raised and linked to the note; the call
-// itself is a destination the note links back to. Notes are numbered by
-// first reference (the parse stage's order), as in every format.
+// itself is a destination the note links back to, and tells the layout to
+// put the note at the foot of its page. Notes are numbered by first
+// reference (the parse stage's order), as in every format.
 import type { FootnoteReference } from 'mdast';
 import type { Inline } from '../model.js';
 import type { Handler } from '../state.js';
@@ -15,7 +16,7 @@ export const footnoteReference: Handler = (state, node: FootnoteReference, _pare
   state.footnoteCalls.set(node.identifier, call);
   const style = context.style;
   const inlines: Inline[] = [
-    { kind: 'anchor', id: callId(node.identifier, call) },
+    { kind: 'anchor', id: callId(node.identifier, call), note: node.identifier },
     {
       kind: 'text',
       text: String(number),

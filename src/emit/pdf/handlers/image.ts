@@ -17,6 +17,8 @@ export interface ResolvedImage {
   width: number;
   height: number;
   alt: string;
+  /** The image's title (`![alt](src "title")`), or empty. */
+  title: string;
 }
 
 /** What an image node draws, or undefined (its alt text stands in) after a warning where needed. */
@@ -32,15 +34,16 @@ export function resolveImage(state: State, node: Image | ImageReference): Resolv
   const width = Math.max(asset.width, 1) * pointsPerPixel;
   const height = Math.max(asset.height, 1) * pointsPerPixel;
   const alt = node.alt ?? '';
+  const title = (node.type === 'image' ? node.title : state.definitions.get(node.identifier)?.title) ?? '';
   if (asset.type === 'svg') {
-    return { content: { kind: 'svg', svg: Buffer.from(asset.bytes).toString('utf8') }, width, height, alt };
+    return { content: { kind: 'svg', svg: Buffer.from(asset.bytes).toString('utf8') }, width, height, alt, title };
   }
   const problem = imageProblem(asset);
   if (problem) {
     state.warn(node, `${problem}: "${asset.path}" is not drawn; the alt text stands in`, 'image-format');
     return undefined;
   }
-  return { content: { kind: 'image', key }, width, height, alt };
+  return { content: { kind: 'image', key }, width, height, alt, title };
 }
 
 export function altText(state: State, node: Image | ImageReference, context: Context): Inline[] {
@@ -62,7 +65,7 @@ function inlineImage(state: State, node: Image | ImageReference, context: Contex
   const image = resolveImage(state, node);
   if (!image) return altText(state, node, context);
   const scale = Math.min(1, inlineMax.width / image.width, inlineMax.height / image.height);
-  return [{ kind: 'object', width: image.width * scale, height: image.height * scale, content: image.content, style: context.style }];
+  return [{ kind: 'object', width: image.width * scale, height: image.height * scale, content: image.content, style: context.style, role: 'Figure', alt: image.alt }];
 }
 
 export const image: Handler = (state, node: Image, _parent, context) => inlineImage(state, node, context);

@@ -45,6 +45,8 @@ export const inlineMath: Handler = (state, node: MathNode, _parent, context): In
     height: (math.height + math.depth) * size,
     content: { kind: 'svg', svg: math.svg },
     style: { ...style, rise: (style.rise ?? 0) - math.depth * size },
+    role: 'Formula',
+    alt: node.value,
   };
 };
 

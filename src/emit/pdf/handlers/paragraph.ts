@@ -1,36 +1,44 @@
-// Paragraphs. An image alone in its paragraph is a figure: centred, scaled
-// to the text width and the page, with a numbered caption (its alt text)
-// when the front matter says `figures: true`.
+// Paragraphs. An image alone in its paragraph is a block image: centred,
+// scaled to the text width and the page. With alt text or a title it is a
+// figure: numbered, with a caption ("Figure 3: …" in the document's
+// language) that stays on its page, unless front matter `figures: false`
+// or the `figures` option turns captions off.
 import type { Image, ImageReference, Paragraph, PhrasingContent } from 'mdast';
-import type { Block } from '../model.js';
-import type { Handler } from '../state.js';
+import type { Block, Inline } from '../model.js';
+import type { Handler, State } from '../state.js';
 import { altText, resolveImage } from './image.js';
 
 export const paragraph: Handler = (state, node: Paragraph, _parent, context) => {
   const lone = loneImage(node);
   const image = lone ? resolveImage(state, lone) : undefined;
   if (lone && image) {
-    const blocks: Block[] = [];
-    const figures = state.data.meta.layout.figures === true;
-    blocks.push({
-      kind: 'image',
-      role: 'Figure',
-      content: image.content,
-      width: image.width,
-      height: image.height,
-      alt: image.alt,
-      spaceBefore: 6,
-      spaceAfter: figures ? 2 : 10,
-      ...(figures ? { keepWithNext: true } : {}),
-    });
-    if (figures) {
+    const text = image.alt || image.title;
+    const figure = captions(state) && text !== '';
+    const blocks: Block[] = [
+      {
+        kind: 'image',
+        role: 'Figure',
+        content: image.content,
+        width: image.width,
+        height: image.height,
+        alt: image.alt || image.title,
+        spaceBefore: 6,
+        spaceAfter: figure ? 4 : 10,
+        ...(figure ? { keepWithNext: true } : {}),
+      },
+    ];
+    if (figure) {
       const number = ++state.counters.figures;
       const caption = state.theme.roles.caption;
       const style = state.style('caption');
+      const inlines: Inline[] = [
+        { kind: 'text', text: `${state.labels.figure}\u00A0${number}${state.labels.colon}`, style: { ...style, italic: false, bold: true } },
+        { kind: 'text', text, style },
+      ];
       blocks.push({
         kind: 'paragraph',
         role: 'Caption',
-        inlines: [{ kind: 'text', text: `${state.labels.figure} ${number}${image.alt ? `. ${image.alt}` : ''}`, style }],
+        inlines,
         align: 'center',
         lineHeight: caption.lineHeight,
         whiteSpace: 'normal',
@@ -46,6 +54,11 @@ export const paragraph: Handler = (state, node: Paragraph, _parent, context) => 
   if (!inlines.some((inline) => inline.kind !== 'anchor')) return undefined;
   return state.paragraph(inlines, context);
 };
+
+/** Figures get captions: front matter `figures` first, then the option. */
+function captions(state: State): boolean {
+  return state.data.meta.layout.figures ?? state.options.figures;
+}
 
 function loneImage(node: Paragraph): Image | ImageReference | undefined {
   const meaningful = node.children.filter((child: PhrasingContent) => !(child.type === 'text' && child.value.trim() === ''));

@@ -1,33 +1,36 @@
-// The document: the title block (for titles from front matter), the table
-// of contents (`toc: true`: linked entries; page numbers come with the
-// paginator's second pass in a later version), the body, then the notes.
+// The document: the title area (for a title block in the front matter:
+// title, subtitle, authors, the date in the document's language), the table
+// of contents (`toc: true`: linked entries with dot leaders and the page
+// numbers the layout fills in; the body then starts on a new page), and
+// the body. Footnotes go to the foot of their pages (footnotes.ts).
 import type { Root } from 'mdast';
-import type { Block, Inline, ParagraphBlock } from '../model.js';
+import { formatDate } from '../locale.js';
+import type { Block, ParagraphBlock, TextStyle } from '../model.js';
 import type { Context, Handler, State } from '../state.js';
-import { callId, noteId } from './footnote-reference.js';
 
 export const defaultTocDepth = 3;
 
 export const root: Handler = (state, node: Root, _parent, context) => {
   const body = state.blocks(node, context);
-  const title = titleBlock(state, context);
+  const title = titleBlock(state);
   const toc = state.data.meta.toc ? contents(state, context) : [];
   if (toc.length > 0) {
     const heading = titleHeadingId(state);
     const index = heading ? body.findIndex((block) => block.id === heading) : -1;
-    body.splice(index + 1, 0, ...toc);
+    const next = body[index + 1];
+    const breakAfter: Block[] = next && next.kind !== 'pageBreak' ? [{ kind: 'pageBreak', role: 'Artifact', spaceBefore: 0, spaceAfter: 0 }] : [];
+    body.splice(index + 1, 0, ...toc, ...breakAfter);
   }
-  return [...title, ...body, ...notes(state, context)];
+  return [...title, ...body];
 };
 
-function line(state: State, text: string, role: 'title' | 'subtitle' | 'body', extra: Partial<ParagraphBlock> = {}): ParagraphBlock {
-  const style = state.style(role);
+function line(state: State, text: string, role: 'title' | 'subtitle' | 'body', extra: Partial<ParagraphBlock> = {}, style: TextStyle = state.style(role)): ParagraphBlock {
   const theme = state.theme.roles[role];
   return {
     kind: 'paragraph',
     role: role === 'title' ? 'Title' : 'P',
     inlines: [{ kind: 'text', text, style }],
-    align: 'left',
+    align: 'center',
     lineHeight: theme.lineHeight,
     whiteSpace: 'normal',
     style,
@@ -37,21 +40,21 @@ function line(state: State, text: string, role: 'title' | 'subtitle' | 'body', e
   };
 }
 
-function titleBlock(state: State, _context: Context): Block[] {
+function titleBlock(state: State): Block[] {
   const meta = state.data.meta;
   if (meta.titleSource !== 'front-matter') return [];
-  const blocks: Block[] = [line(state, meta.title, 'title')];
-  if (meta.subtitle) blocks.push(line(state, meta.subtitle, 'subtitle'));
-  const muted = state.theme.colors.muted;
-  const small = (text: string): ParagraphBlock => {
-    const block = line(state, text, 'body', { spaceAfter: 0 });
-    const style = { ...block.style, color: muted };
-    return { ...block, style, inlines: [{ kind: 'text', text, style }] };
-  };
-  for (const author of meta.authors) blocks.push(small(author.affiliation ? `${author.name}, ${author.affiliation}` : author.name));
-  if (meta.date) blocks.push(small(meta.date));
+  const body = state.theme.roles.body;
+  const blocks: Block[] = [line(state, meta.title, 'title', { spaceBefore: body.size * 2, spaceAfter: body.size * 0.6, keepWithNext: true })];
+  if (meta.subtitle) blocks.push(line(state, meta.subtitle, 'subtitle', { keepWithNext: true }));
+  const people = { ...state.style('body'), size: body.size * 1.05 };
+  for (const author of meta.authors) {
+    const affiliation = author.affiliation ? `, ${author.affiliation}` : '';
+    blocks.push(line(state, `${author.name}${affiliation}`, 'body', { spaceBefore: 0, spaceAfter: 1, keepWithNext: true }, people));
+  }
+  if (meta.date) blocks.push(line(state, formatDate(meta.date, meta.lang), 'body', { spaceBefore: body.size * 0.5, spaceAfter: 0 }, { ...people, color: state.theme.colors.muted }));
   const last = blocks.at(-1) as ParagraphBlock;
-  last.spaceAfter = Math.max(last.spaceAfter, 18);
+  last.keepWithNext = false;
+  blocks.push({ kind: 'rule', role: 'Artifact', color: state.theme.colors.rule, thickness: 0.75, spaceBefore: body.size * 1.4, spaceAfter: body.size * 1.8 });
   return blocks;
 }
 
@@ -70,79 +73,44 @@ function contents(state: State, context: Context): Block[] {
   const top = Math.min(...entries.map((entry) => entry.depth));
   const h2 = state.theme.roles.h2;
   const headingStyle = state.style('h2');
-  const blocks: Block[] = [
+  const entryBlocks: Block[] = [];
+  const body = state.style('body');
+  const dots = state.theme.print?.tocLeader ?? '.';
+  const leader = dots ? { text: dots, style: { ...body, color: state.theme.colors.muted }, step: body.size * 0.5 } : undefined;
+  for (const entry of entries) {
+    const level = entry.depth - top;
+    const style: TextStyle = level === 0 ? { ...body, font: 'sans', bold: true, size: body.size * 0.95 } : body;
+    const target = { dest: entry.id };
+    const linked: TextStyle = { ...style, link: target };
+    const paragraph: ParagraphBlock = {
+      ...(state.paragraph([{ kind: 'text', text: entry.text, style: linked }], { ...context, align: 'left' }) as ParagraphBlock),
+      spaceBefore: 0,
+      spaceAfter: 0,
+      hyphenate: false,
+      pageRef: { dest: entry.id, style, link: target, ...(leader ? { leader } : {}) },
+    };
+    entryBlocks.push({
+      kind: 'container',
+      role: 'TOCI',
+      indent: level * body.size * 1.5,
+      spaceBefore: level === 0 ? body.size * 0.6 : 1,
+      spaceAfter: 1,
+      children: [paragraph],
+    });
+  }
+  return [
     {
       kind: 'paragraph',
-      role: 'H2',
+      role: `H${Math.min(Math.max(top, 1), 6)}` as ParagraphBlock['role'],
       inlines: [{ kind: 'text', text: state.labels.contents, style: headingStyle }],
       align: 'left',
       lineHeight: h2.lineHeight,
       whiteSpace: 'normal',
       style: headingStyle,
       spaceBefore: h2.spaceBefore,
-      spaceAfter: h2.spaceAfter,
+      spaceAfter: h2.spaceAfter + 4,
       keepWithNext: true,
     },
+    { kind: 'container', role: 'TOC', indent: 0, spaceBefore: 0, spaceAfter: 14, children: entryBlocks },
   ];
-  const link = state.theme.roles.link;
-  for (const entry of entries) {
-    const style = { ...context.style, color: link.color, link: { dest: entry.id } };
-    blocks.push({
-      kind: 'container',
-      role: 'Div',
-      indent: (entry.depth - top) * 14,
-      spaceBefore: 0,
-      spaceAfter: 2,
-      children: [{ ...state.paragraph([{ kind: 'text', text: entry.text, style }], { ...context, align: 'left' }), spaceBefore: 0, spaceAfter: 0 }],
-    });
-  }
-  (blocks.at(-1) as Block).spaceAfter = 14;
-  return blocks;
-}
-
-function notes(state: State, context: Context): Block[] {
-  const ids = state.data.footnotes.filter((id) => state.footnoteDefinitions.has(id));
-  if (ids.length === 0) return [];
-  const role = state.theme.roles.footnote;
-  const style = state.style('footnote');
-  const noteContext: Context = { ...context, style, paragraphRole: 'footnote', tight: false, listDepth: 0 };
-  const h = state.theme.roles.h4;
-  const headingStyle = { ...state.style('h4'), size: Math.max(role.size, h.size - 1) };
-  const blocks: Block[] = [
-    { kind: 'rule', role: 'Artifact', color: state.theme.colors.rule, thickness: 0.5, spaceBefore: 18, spaceAfter: 6 },
-    {
-      kind: 'paragraph',
-      role: 'H2',
-      inlines: [{ kind: 'text', text: state.labels.footnotes, style: headingStyle }],
-      align: 'left',
-      lineHeight: h.lineHeight,
-      whiteSpace: 'normal',
-      style: headingStyle,
-      spaceBefore: 0,
-      spaceAfter: 6,
-      keepWithNext: true,
-    },
-  ];
-  const linkColor = state.theme.roles.link.color;
-  for (const id of ids) {
-    const definition = state.footnoteDefinitions.get(id);
-    const number = state.footnoteNumbers.get(id);
-    if (!definition || number === undefined) continue;
-    const children = state.blocks(definition, noteContext);
-    const back: Inline = { kind: 'text', text: ' ↩', style: { ...style, color: linkColor, link: { dest: callId(id) } } };
-    const last = children.at(-1);
-    if (last?.kind === 'paragraph') last.inlines.push(back);
-    else children.push(state.paragraph([back], noteContext));
-    blocks.push({
-      kind: 'container',
-      role: 'Note',
-      id: noteId(id),
-      indent: style.size * 1.8,
-      marker: [{ kind: 'text', text: `${number}.`, style }],
-      children,
-      spaceBefore: 0,
-      spaceAfter: role.spaceAfter,
-    });
-  }
-  return blocks;
 }

@@ -1,6 +1,8 @@
 // galley's public API: the same functions the command line calls.
-export { build, type BuildOptions } from './build/index.js';
+export { build, createBuilder, type BuildOptions, type Builder, type BuildLimits, type BuildProgress } from './build/index.js';
+export { mergeManifests, type Manifest, type ManifestDocument } from './build/manifest.js';
 export type { BuildReport, BuildSummary, DocumentReport, MessageRecord, OutputRecord } from './build/report.js';
+export type { Shard } from './build/shard.js';
 export { convert, type ConvertOptions, type Converted, type FormatResult } from './convert.js';
 export { parse, type MetaChoices, type ParseOptions, type SourceInput } from './parse/index.js';
 export { galleyData } from './document.js';

@@ -3,6 +3,7 @@
 // every machine.
 import type { VFileMessage } from 'vfile-message';
 import { messageModel, type MessageModel } from '../emit/json/index.js';
+import type { Shard } from './shard.js';
 
 export interface OutputRecord {
   format: string;
@@ -20,6 +21,8 @@ export interface DocumentReport {
   /** As the user would type it: relative to the working directory. */
   path: string;
   status: 'converted' | 'failed';
+  /** True when nothing changed since an earlier build: its outputs were kept (or restored from the cache). */
+  cached: boolean;
   outputs: OutputRecord[];
   messages: MessageRecord[];
 }
@@ -27,6 +30,8 @@ export interface DocumentReport {
 export interface BuildSummary {
   documents: number;
   converted: number;
+  /** Documents not converted again: unchanged since an earlier build. */
+  cached: number;
   failed: number;
   outputs: number;
   errors: number;
@@ -39,7 +44,11 @@ export interface BuildReport {
   root: string;
   out: string;
   formats: string[];
+  /** The shard this build converted (`--shard i/n`), or null for all documents. */
+  shard: Shard | null;
   documents: DocumentReport[];
+  /** Sources gone since the last build, whose outputs were removed (relative to the input root). */
+  removed: string[];
   summary: BuildSummary;
 }
 
@@ -52,6 +61,7 @@ export function summarize(documents: readonly DocumentReport[]): BuildSummary {
   return {
     documents: documents.length,
     converted: documents.filter((d) => d.status === 'converted').length,
+    cached: documents.filter((d) => d.cached).length,
     failed: documents.filter((d) => d.status === 'failed').length,
     outputs: documents.reduce((sum, d) => sum + d.outputs.length, 0),
     errors: all.filter((m) => m.severity === 'error').length,

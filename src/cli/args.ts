@@ -1,12 +1,11 @@
 // Command-line parsing driven by the flag table.
 import { parseArgs } from 'node:util';
+import { UsageError } from './errors.js';
 import { flags, type Command } from './flags.js';
 
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
+export { UsageError };
 
-const commands: readonly Command[] = ['build', 'convert', 'formats'];
+const commands: readonly Command[] = ['build', 'watch', 'convert', 'formats', 'merge'];
 
 export interface ParsedArgs {
   command: Command;

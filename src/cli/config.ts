@@ -25,6 +25,8 @@ export interface ConfigFile {
   pdf?: { align?: 'justify' | 'left'; pageNumbers?: boolean; fonts?: string[] };
   docx?: { reference?: string; header?: boolean; footer?: boolean; updateFields?: boolean; svgFallback?: boolean; compression?: number };
   limits?: Record<string, number>;
+  jobs?: number;
+  cache?: string | false;
 }
 
 const positiveInteger = { type: 'integer', minimum: 1 };
@@ -84,8 +86,12 @@ export const configSchema = {
         maxTableCells: positiveInteger,
         maxImageBytes: positiveInteger,
         maxImagePixels: positiveInteger,
+        maxSeconds: { type: 'number', exclusiveMinimum: 0 },
+        maxHeapMegabytes: { type: 'integer', minimum: 16 },
       },
     },
+    jobs: positiveInteger,
+    cache: { anyOf: [{ type: 'string', minLength: 1 }, { const: false }] },
   },
 } as const;
 
@@ -150,4 +156,6 @@ export function applyConfig(settings: CliSettings, config: ConfigFile, configPat
   // Font files are read through the IO gate, inside the config file's folder.
   Object.assign(settings.pdf, config.pdf, config.pdf?.fonts ? { fontDir: path.resolve(base) } : {});
   Object.assign(settings.limits, config.limits);
+  if (config.jobs !== undefined) settings.jobs = config.jobs;
+  if (config.cache !== undefined) settings.cache = config.cache === false ? false : local(config.cache);
 }

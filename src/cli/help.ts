@@ -4,8 +4,10 @@ import { flags, type Command } from './flags.js';
 
 const usage: Record<Command, string> = {
   build: 'galley build [FILE|DIR…] [options]   convert files and folders (default: input/ → output/)',
+  watch: 'galley watch [FILE|DIR…] [options]   build, then rebuild what changes (= build --watch)',
   convert: 'galley convert FILE|- [options]       convert one document to standard output or -o FILE',
   formats: 'galley formats                        list the output formats',
+  merge: 'galley merge [DIR]                    join the shard manifests in DIR (default: output)',
 };
 
 export function helpText(formats: readonly string[], command?: Command): string {
@@ -16,7 +18,7 @@ export function helpText(formats: readonly string[], command?: Command): string 
   });
   const width = Math.max(...left.map((l) => l.length)) + 2;
   const options = shown.map((flag, i) => {
-    const where = command || flag.commands.length === 3 ? '' : `  [${flag.commands.join(', ')}]`;
+    const where = command || flag.commands.length === 5 ? '' : `  [${flag.commands.join(', ')}]`;
     return `  ${(left[i] as string).padEnd(width)}${flag.description}${where}`;
   });
   const commands = command ? [usage[command]] : Object.values(usage);

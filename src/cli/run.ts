@@ -3,8 +3,10 @@
 // (or warnings with --fail-on-warnings), 2 usage or configuration error.
 import path from 'node:path';
 import { VFileMessage } from 'vfile-message';
-import { build } from '../build/index.js';
+import { build, type BuildOptions } from '../build/index.js';
 import { InputError } from '../build/discover.js';
+import { ManifestError, mergeManifests } from '../build/manifest.js';
+import { ShardError } from '../build/shard.js';
 import { outputDate } from '../build/date.js';
 import type { DocumentReport } from '../build/report.js';
 import { messageRecords } from '../build/report.js';
@@ -23,6 +25,7 @@ import { formatMessage, useColour } from './reporters/human.js';
 import { reporters } from './reporters/index.js';
 import type { ReporterOptions } from './reporters/types.js';
 import { defaultSettings, type CliSettings } from './settings.js';
+import { watch } from './watch.js';
 
 export interface CliIo {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -49,6 +52,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
       for (const name of Object.keys(registry)) io.stdout.write(`${name}\n`);
       return 0;
     }
+    if (args.command === 'merge') return runMerge(args.positionals, io);
     const settings = defaultSettings();
     const config = await loadConfig(args.values.config as string | undefined);
     applyConfig(settings, config.config, config.path);
@@ -60,7 +64,17 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
       throw new UsageError(`unknown reporter "${settings.reporter}"; valid reporters: ${Object.keys(reporters).join(', ')}`);
     }
     if (settings.referenceDoc) settings.docx.reference = readReferenceDoc(settings.referenceDoc);
-    const emit: EmitOptions = { date: outputDate(io.env), html: settings.html, json: settings.json, docx: settings.docx, pdf: settings.pdf };
+    if (args.command === 'watch') settings.watch = true;
+    // Only a pinned date is passed on: otherwise each output takes the time it is made,
+    // and the date stays out of the cache key.
+    const pinned = io.env.SOURCE_DATE_EPOCH !== undefined && io.env.SOURCE_DATE_EPOCH !== '';
+    const emit: EmitOptions = {
+      ...(pinned ? { date: outputDate(io.env) } : {}),
+      html: settings.html,
+      json: settings.json,
+      docx: settings.docx,
+      pdf: settings.pdf,
+    };
     return args.command === 'convert'
       ? await runConvert(args.positionals, settings, emit, registry, io)
       : await runBuild(args.positionals, settings, emit, io);
@@ -70,6 +84,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
       error instanceof ConfigError ||
       error instanceof InputError ||
       error instanceof UnknownFormatError ||
+      error instanceof ShardError ||
       error instanceof RangeError
     ) {
       io.stderr.write(`galley: ${error.message}\n`);
@@ -82,10 +97,15 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
 }
 
 async function runBuild(positionals: string[], settings: CliSettings, emit: EmitOptions, io: CliIo): Promise<number> {
-  const reporterOptions: ReporterOptions = { quiet: settings.quiet, stderr: io.stderr, stdout: io.stdout, env: io.env };
+  const reporterOptions: ReporterOptions = {
+    quiet: settings.quiet,
+    progress: settings.progress,
+    stderr: io.stderr,
+    stdout: io.stdout,
+    env: io.env,
+  };
   const reporter = reporters[settings.reporter]!(reporterOptions);
-  const started = process.hrtime.bigint();
-  const report = await build({
+  const options: BuildOptions = {
     inputs: positionals.length > 0 ? positionals : settings.inputs,
     out: settings.out,
     to: settings.to,
@@ -95,11 +115,39 @@ async function runBuild(positionals: string[], settings: CliSettings, emit: Emit
     metaOverrides: settings.overrides,
     limits: settings.limits,
     emit,
+    force: settings.force,
+    ...(settings.jobs === undefined ? {} : { jobs: settings.jobs }),
+    ...(settings.cache === undefined ? {} : { cache: settings.cache }),
+    ...(settings.shard === undefined ? {} : { shard: settings.shard }),
+  };
+  if (settings.watch) return watch(options, reporter, io);
+  const started = process.hrtime.bigint();
+  const report = await build({
+    ...options,
     onDocument: (document) => reporter.document(document),
+    onProgress: (progress) => reporter.progress?.(progress),
   });
   reporter.end(report, Number(process.hrtime.bigint() - started) / 1e9);
   if (settings.reportFile) writeAtomic(path.resolve(settings.reportFile), Buffer.from(JSON.stringify(report, null, 2) + '\n'));
   return exitCode(report.documents, settings);
+}
+
+/** `galley merge [DIR]`: joins the shard manifests in DIR (default output) into one. */
+function runMerge(positionals: string[], io: CliIo): number {
+  if (positionals.length > 1) throw new UsageError('merge takes one folder: the output folders of every shard, copied together');
+  const dir = positionals[0] ?? 'output';
+  try {
+    const manifest = mergeManifests(path.resolve(dir));
+    const outputs = manifest.documents.reduce((sum, d) => sum + d.outputs.length, 0);
+    io.stderr.write(`galley: merged ${manifest.documents.length} documents, ${outputs} files checked, into ${path.join(dir, 'galley-manifest.json')}\n`);
+    return manifest.documents.some((d) => d.status === 'failed') ? 1 : 0;
+  } catch (error) {
+    if (error instanceof ManifestError) {
+      io.stderr.write(`galley: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
 }
 
 async function runConvert(
@@ -124,7 +172,7 @@ async function runConvert(
     throw error;
   }
   const shownPath = fromStdin ? '<stdin>' : source;
-  const report: DocumentReport = { source: shownPath, path: shownPath, status: 'failed', outputs: [], messages: [] };
+  const report: DocumentReport = { source: shownPath, path: shownPath, status: 'failed', cached: false, outputs: [], messages: [] };
   const colour = useColour({ quiet: settings.quiet, stderr: io.stderr, stdout: io.stdout, env: io.env });
   const printMessages = () => {
     for (const message of report.messages) {

@@ -4,7 +4,7 @@ import type { DocxOptions } from '../emit/docx/options.js';
 import type { HtmlOptions } from '../emit/html/index.js';
 import type { PdfOptions } from '../emit/pdf/options.js';
 import type { JsonOptions } from '../emit/json/index.js';
-import type { Limits } from '../limits.js';
+import type { BuildLimits } from '../build/index.js';
 import type { MetaChoices } from '../parse/index.js';
 
 export interface CliSettings {
@@ -26,7 +26,17 @@ export interface CliSettings {
   /** A reference.docx or styles.xml to read (through the IO gate) into `docx.reference`. */
   referenceDoc?: string;
   json: Partial<JsonOptions>;
-  limits: Partial<Limits>;
+  limits: Partial<BuildLimits>;
+  /** Documents converted at once (default: the number of cores). */
+  jobs?: number;
+  /** Cache folder, or false for none (default: node_modules/.cache/galley). */
+  cache?: string | false;
+  force: boolean;
+  /** `I/N`. */
+  shard?: string;
+  watch: boolean;
+  /** A progress bar on a terminal, lines elsewhere (default true; never with --quiet). */
+  progress: boolean;
   failOnWarnings: boolean;
   reporter: string;
   reportFile?: string;
@@ -48,5 +58,8 @@ export function defaultSettings(): CliSettings {
     failOnWarnings: false,
     reporter: 'human',
     quiet: false,
+    force: false,
+    watch: false,
+    progress: true,
   };
 }

@@ -9,6 +9,8 @@ import { createWorkspace, type Workspace } from '../helpers/workspace.js';
 const png = readFileSync(new URL('../../input/images/architecture.png', import.meta.url));
 let ws: Workspace;
 let cwd: string;
+/** The files of an output folder, without galley's manifest. */
+const outputs = (dir: string) => ws.files(dir).filter((f) => !f.startsWith('galley-manifest'));
 
 beforeEach(() => {
   ws = createWorkspace({
@@ -39,6 +41,7 @@ describe('build', () => {
       ['sub/nested.markdown', 'converted'],
     ]);
     expect(ws.files('output')).toEqual([
+      'galley-manifest.json',
       'good.html',
       'good.json',
       'notes.html',
@@ -68,7 +71,7 @@ describe('build', () => {
     ws.write('input/good.md', '---\ntitle: [unclosed\n---\n');
     const report = await build({ to: ['json'] });
     expect(report.documents.find((d) => d.source === 'good.md')?.status).toBe('failed');
-    expect(ws.files('output')).toEqual(['notes.json', 'sub/nested.json']);
+    expect(outputs('output')).toEqual(['notes.json', 'sub/nested.json']);
   });
 
   it('refuses two documents that would write the same file, naming each other', async () => {
@@ -98,13 +101,13 @@ describe('build', () => {
     expect(doc?.outputs.map((o) => o.format)).toEqual(['json']);
     expect(doc?.messages.at(-1)).toMatchObject({ severity: 'error', ruleId: 'emitter-failed', source: 'galley:boom' });
     expect(doc?.messages.at(-1)?.message).toContain('kaboom');
-    expect(ws.files('output')).toEqual(['good.json']);
+    expect(outputs('output')).toEqual(['good.json']);
   });
 
   it('takes single files and derives the root from them', async () => {
     const report = await build({ inputs: ['input/sub/nested.markdown', 'input/good.md'], to: ['json'], out: 'out' });
     expect(report.root).toBe('input');
-    expect(ws.files('out')).toEqual(['good.json', 'sub/nested.json']);
+    expect(outputs('out')).toEqual(['good.json', 'sub/nested.json']);
   });
 
   it('gives byte-identical outputs on a second run', async () => {

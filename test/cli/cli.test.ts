@@ -26,7 +26,9 @@ describe('galley build', () => {
     const result = run([]);
     expect(result.code).toBe(1);
     const extensions = Object.values(defaultEmitters).map((e) => e.extension);
-    expect(ws.files('output')).toEqual(['a', 'b'].flatMap((name) => extensions.map((ext) => `${name}.${ext}`)).sort());
+    expect(ws.files('output')).toEqual(
+      [...['a', 'b'].flatMap((name) => extensions.map((ext) => `${name}.${ext}`)), 'galley-manifest.json'].sort(),
+    );
     const lines = result.stderr.trim().split('\n');
     expect(lines).toContain(
       'input/b.md:3:1: warning link with a javascript: URL removed; its text is kept [unsafe-url]',
@@ -46,7 +48,7 @@ describe('galley build', () => {
 
   it('writes only the formats asked for, where asked', () => {
     expect(run(['input/a.md', '--to', 'json', '--out', 'site']).code).toBe(0);
-    expect(ws.files('site')).toEqual(['a.json']);
+    expect(ws.files('site')).toEqual(['a.json', 'galley-manifest.json']);
   });
 
   it('prints only errors with --quiet', () => {
@@ -87,6 +89,10 @@ describe('usage and configuration errors exit 2', () => {
     [['convert', 'input/a.md', '--out', 'x'], '--out does not apply to "galley convert"'],
     [['convert'], 'convert takes one document'],
     [['convert', 'input/a.md', '--to', 'html,json'], 'convert writes one format'],
+    [['--jobs', '0'], '--jobs takes a whole number of at least 1, not "0"'],
+    [['--time-limit', 'soon'], '--time-limit takes a number above 0, not "soon"'],
+    [['--shard', '3/2'], '--shard takes I/N with 1 ≤ I ≤ N'],
+    [['convert', 'input/a.md', '--jobs', '2'], '--jobs does not apply to "galley convert"'],
   ])('%j', (args, message) => {
     const result = run(args);
     expect(result.code).toBe(2);
@@ -99,6 +105,8 @@ describe('usage and configuration errors exit 2', () => {
     ['{"reporter": "xml"}', 'galley.config.json: "reporter" must be one of "human", "json", "github"'],
     ['{"limits": {"maxFileBytes": -1}}', 'galley.config.json: "limits.maxFileBytes" must be >= 1'],
     ['{not json', 'galley.config.json: not valid JSON'],
+    ['{"jobs": 0}', 'galley.config.json: "jobs" must be >= 1'],
+    ['{"limits": {"maxSeconds": 0}}', 'galley.config.json: "limits.maxSeconds" must be > 0'],
   ])('rejects the config %s', (config, message) => {
     ws.write('galley.config.json', config);
     const result = run([]);

@@ -1,6 +1,7 @@
 // GitHub Actions workflow commands: each message becomes an annotation on the
 // pull request (`::warning file=…,line=…,col=…,title=…::message`).
 import type { MessageRecord } from '../../build/report.js';
+import { progressView } from './progress.js';
 import type { Reporter, ReporterOptions } from './types.js';
 
 const commands = { error: 'error', warning: 'warning', info: 'notice' } as const;
@@ -22,7 +23,9 @@ export function githubAnnotation(path: string, message: MessageRecord): string {
 }
 
 export function githubReporter(options: ReporterOptions): Reporter {
+  const view = progressView(options, { plain: true });
   return {
+    progress: (progress) => view.update(progress),
     document(report) {
       for (const message of report.messages) {
         if (options.quiet && message.severity !== 'error') continue;

@@ -2,6 +2,7 @@
 // line (editors and terminals make them clickable), then a summary.
 // Colour only on a terminal, never with NO_COLOR.
 import type { MessageRecord } from '../../build/report.js';
+import { progressView } from './progress.js';
 import type { Reporter, ReporterOptions } from './types.js';
 
 const colours = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', reset: '\x1b[0m', dim: '\x1b[2m' };
@@ -19,20 +20,25 @@ export function formatMessage(path: string, message: MessageRecord, colour = fal
 
 export function humanReporter(options: ReporterOptions): Reporter {
   const colour = useColour(options);
+  const view = progressView(options);
   return {
     document(report) {
       for (const message of report.messages) {
         if (options.quiet && message.severity !== 'error') continue;
+        view.clear();
         options.stderr.write(formatMessage(report.path, message, colour) + '\n');
       }
     },
+    progress: (progress) => view.update(progress),
     end(report, seconds) {
+      view.end();
       if (options.quiet) return;
-      const { documents, converted, failed, outputs, warnings } = report.summary;
+      const { documents, converted, cached, failed, outputs, warnings } = report.summary;
       const parts = [
         `${converted} of ${documents} document${documents === 1 ? '' : 's'} converted`,
-        `${outputs} file${outputs === 1 ? '' : 's'} written to ${report.out}`,
+        `${outputs} file${outputs === 1 ? '' : 's'} ${cached ? 'in' : 'written to'} ${report.out}`,
       ];
+      if (cached) parts.push(`${cached} unchanged`);
       if (failed) parts.push(`${failed} failed`);
       if (warnings) parts.push(`${warnings} warning${warnings === 1 ? '' : 's'}`);
       options.stderr.write(`galley: ${parts.join(', ')} (${seconds.toFixed(2)} s)\n`);

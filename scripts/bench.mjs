@@ -14,6 +14,7 @@
 //   --formats a,b       galley formats (default: what `galley formats` lists, else html,json)
 //   --batch             also build the 500-document folder batch/
 //   --large             also convert gen-10mb.md (takes minutes)
+//   --scale             CI-scale scenarios on batch/ (workers, incremental, memory); alone, only those
 //   --json FILE         also write every raw figure to FILE
 //   --corpus-dir DIR    the shared bench folder (default ../shared/bench, or env GALLEY_BENCH_DIR)
 //   --timeout S         seconds per run before it is killed and reported as TIMEOUT (default 300)
@@ -41,6 +42,7 @@ import {
 } from './bench/corpus.mjs';
 import { detectMemoryMethod, killTree, median, runOnce, running } from './bench/measure.mjs';
 import { firstLines, formatTable, humanBytes } from './bench/report.mjs';
+import { benchScale, scaleReport } from './bench/scale.mjs';
 import {
   galleyBuild, galleyBuildHasForce, galleyConvert, galleyFormats, galleyTool, pandocInfo, pandocPeer, peerDescription,
 } from './bench/tools.mjs';
@@ -63,6 +65,9 @@ the median wall time and peak memory of each command, per input and format.
   --formats a,b,…     galley formats (default: the output of \`galley formats\`, else html,json)
   --batch             also time \`galley build\` on the 500-document folder batch/
   --large             also convert gen-10mb.md (takes minutes)
+  --scale             the CI-scale scenarios on batch/, every format: --jobs 1 against
+                      --jobs 2, first/unchanged/one-edit incremental builds, peak memory
+                      of 500 against 50 documents (alone: only these, no input rows)
   --json FILE         also write all raw figures (every run) as JSON to FILE
   --corpus-dir DIR    shared bench folder with corpus/ and make-corpus.mjs
                       (default: ../shared/bench next to the repo, or env GALLEY_BENCH_DIR)
@@ -88,6 +93,7 @@ function parseOptions() {
         formats: { type: 'string' },
         batch: { type: 'boolean', default: false },
         large: { type: 'boolean', default: false },
+        scale: { type: 'boolean', default: false },
         json: { type: 'string' },
         'corpus-dir': { type: 'string' },
         timeout: { type: 'string', default: '300' },
@@ -117,8 +123,9 @@ function parseOptions() {
   if (!(timeoutS > 0)) usageError(`--timeout needs a number of seconds > 0, not "${values.timeout}"`);
   if (values.memory && !['time', 'proc'].includes(values.memory)) usageError('--memory is "time" or "proc"');
 
-  const picked = new Set(values.inputs !== undefined ? list(values.inputs) : DEFAULT_INPUTS);
-  if (picked.size === 0) usageError('--inputs names no input');
+  const alone = values.scale && values.inputs === undefined && !values.batch && !values.large;
+  const picked = new Set(values.inputs !== undefined ? list(values.inputs) : alone ? [] : DEFAULT_INPUTS);
+  if (picked.size === 0 && !values.scale) usageError('--inputs names no input');
   for (const name of picked) {
     if (!ALL_INPUTS.includes(name)) usageError(`unknown input "${name}"; known: ${ALL_INPUTS.join(', ')}`);
   }
@@ -130,7 +137,7 @@ function parseOptions() {
   if (formats && formats.length === 0) usageError('--formats names no format');
 
   return {
-    runs, runsExplicit, inputs, formats, timeoutS,
+    runs, runsExplicit, inputs, formats, timeoutS, scale: values.scale,
     json: values.json ? resolve(values.json) : null,
     corpusDir: values['corpus-dir'] ?? process.env.GALLEY_BENCH_DIR,
     pandoc: !values['no-pandoc'],
@@ -256,7 +263,7 @@ async function main() {
   const memory = detectMemoryMethod(opts.memory);
   const cacheDir = join(repoRoot, 'node_modules', '.cache', 'galley-bench', 'corpus');
   let generatedDir = null;
-  if (opts.inputs.some((n) => GENERATED_INPUTS.includes(n) || n === BATCH)) {
+  if (opts.scale || opts.inputs.some((n) => GENERATED_INPUTS.includes(n) || n === BATCH)) {
     try {
       generatedDir = ensureGenerated(bench.generator, cacheDir, log);
     } catch (err) {
@@ -291,6 +298,7 @@ async function main() {
   const rowFormats = formats.length > 1 ? [...formats, 'all'] : formats;
   const total = inputs.length * rowFormats.length;
   const rows = [];
+  let scale = null;
   const started = new Date();
   log(`bench: ${total} row${total === 1 ? '' : 's'}, ${opts.runs} run${opts.runs === 1 ? '' : 's'} each (+1 warm-up); memory: ${memory.kind}; scratch: ${scratch}`);
   try {
@@ -319,6 +327,10 @@ async function main() {
           `${pandoc ? `  pandoc ${pandoc.sum ? 'Σ ' : ''}${fig(pandoc)}` : ''}  (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
       }
     }
+    if (opts.scale) {
+      log(`bench: CI-scale scenarios on batch/, ${opts.runs} run${opts.runs === 1 ? '' : 's'} each`);
+      scale = await benchScale({ galley, batch: join(generatedDir, BATCH), formats, scratch, memory, runs: opts.runs, timeoutS: opts.timeoutS, log });
+    }
   } finally {
     cleanup();
   }
@@ -346,8 +358,8 @@ async function main() {
   out.push(`runs:     ${runsLine}`);
   out.push(`corpus:   ${bench.corpusDir}${generatedDir ? ` + ${relative(repoRoot, generatedDir)}` : ''}`);
   out.push('');
-  out.push(formatTable(rows));
-  out.push('');
+  if (rows.length > 0) out.push(formatTable(rows), '');
+  if (scale) out.push(...scaleReport(scale), '');
   out.push('Times are medians in seconds, memory the peak resident set in MiB; ratio = galley/pandoc (under 1: galley is faster).');
   if (rows.some((r) => r.format === 'all')) {
     out.push(`"all" = one \`galley build --to ${formats.join(',')} --quiet${force ? ' --force' : ''}\` (one parse for every format);` +
@@ -387,6 +399,7 @@ async function main() {
       corpus: { shared: bench.corpusDir, generated: generatedDir },
       rows: rows.map(({ input, label, bytes, format, galley: g, pandoc: p }) => ({ input, label, bytes, format, galley: g, pandoc: p })),
       linearity: { limit: LINEARITY_LIMIT, formats: lin },
+      scale,
       startup: empty.map((r) => ({ format: r.format, galleyS: r.galley.medianS, pandocS: r.pandoc?.medianS ?? null })),
     };
     writeFileSync(opts.json, `${JSON.stringify(data, null, 2)}\n`);

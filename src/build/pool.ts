@@ -94,6 +94,10 @@ export async function createConverter(options: ConverterOptions): Promise<Conver
       idleTimeout: 2 ** 31 - 1,
       recordTiming: false,
       resourceLimits: { maxOldGenerationSizeMb: heap },
+      // Between tasks a worker must return to its event loop: with piscina's default
+      // (waiting on Atomics), callbacks a document left on process.nextTick (pdfkit's
+      // stream ends) never run, and every PDF document stayed in memory (300 KB each).
+      atomics: 'disabled',
       workerData: options.settings,
     });
     // A worker that dies (out of memory) is reported through the task it ran; the pool replaces it.

@@ -75,3 +75,27 @@ describe('the library build on worker threads', () => {
     }
   });
 });
+
+describe('a worker over a long batch', () => {
+  it('keeps no document in memory after converting it', async () => {
+    // 200 PDFs through one worker with a 64 MiB heap: each document left behind
+    // (a PDF whose stream callbacks never ran) would exhaust it.
+    const section = `## Section\n\n${'A paragraph with *emphasis* and `code`. '.repeat(40)}\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n`;
+    const bytes = Buffer.from(`# Title\n\n${section.repeat(8)}`);
+    const root = ws.path('input');
+    const source = ws.write('input/small.md', bytes);
+    const settings = { root, out: ws.path('out'), formats: ['pdf'], limits: defaultLimits, emit: {} };
+    const converter = await createConverter({
+      jobs: 1, settings, transferable: true, emitters: [], gate: createGate(root),
+      workingHeapMegabytes: 64, limits: { maxSeconds: 300, maxHeapMegabytes: 64 },
+    });
+    try {
+      for (let i = 0; i < 200; i++) {
+        const result = await converter.convert({ source, bytes, outputs: [{ format: 'pdf', path: ws.path('out/small.pdf') }] });
+        expect(result.status).toBe('converted');
+      }
+    } finally {
+      await converter.close();
+    }
+  }, 120_000);
+});

@@ -2,6 +2,7 @@
 // ajv, so a typo gets a clear message naming the key, never a silent default.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { pdfaLevels, type PdfOptions } from '../emit/pdf/options.js';
 import type { CliSettings } from './settings.js';
 
 export const defaultConfigFile = 'galley.config.json';
@@ -22,7 +23,7 @@ export interface ConfigFile {
   reporter?: 'human' | 'json' | 'github';
   html?: Record<string, unknown>;
   json?: { positions?: boolean; pretty?: boolean };
-  pdf?: { align?: 'justify' | 'left'; pageNumbers?: boolean; fonts?: string[] };
+  pdf?: Partial<Pick<PdfOptions, 'align' | 'pageNumbers' | 'header' | 'hyphenate' | 'figures' | 'tagged' | 'pdfa' | 'fonts'>>;
   docx?: { reference?: string; header?: boolean; footer?: boolean; updateFields?: boolean; svgFallback?: boolean; compression?: number };
   limits?: Record<string, number>;
   jobs?: number;
@@ -61,6 +62,11 @@ export const configSchema = {
       properties: {
         align: { enum: ['justify', 'left'] },
         pageNumbers: { type: 'boolean' },
+        header: { type: 'boolean' },
+        hyphenate: { type: 'boolean' },
+        figures: { type: 'boolean' },
+        tagged: { type: 'boolean' },
+        pdfa: { enum: [...pdfaLevels] },
         fonts: { type: 'array', items: { type: 'string', minLength: 1 } },
       },
     },

@@ -168,6 +168,18 @@ describe('reference documents', () => {
     expect(documentXml('config.docx')).toContain('Config Font');
   });
 
+  it('writes PDF/A when the config asks for it, and refuses a level galley cannot write', () => {
+    ws.write('galley.config.json', JSON.stringify({ pdf: { pdfa: 'PDF/A-2b' } }));
+    expect(run(['convert', 'input/a.md', '-o', 'a.pdf']).code).toBe(0);
+    const pdf = readFileSync(ws.path('a.pdf')).toString('latin1');
+    expect(pdf).toContain('<pdfaid:part>2</pdfaid:part>');
+    expect(pdf).toContain('/OutputIntents');
+    ws.write('galley.config.json', JSON.stringify({ pdf: { pdfa: 'PDF/A-1b' } }));
+    const refused = run(['convert', 'input/a.md', '-o', 'b.pdf']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('"pdf.pdfa" must be one of "PDF/A-2b"');
+  });
+
   it('is a usage error when the reference document cannot be read', () => {
     const result = run(['convert', 'input/a.md', '-o', 'a.docx', '--reference-doc', 'missing.docx']);
     expect(result.code).toBe(2);

@@ -15,6 +15,7 @@ import { GateError, type Gate } from '../io/gate.js';
 import { version } from '../version.js';
 import type { MessageRecord } from './report.js';
 import { writeAtomic } from './write.js';
+import { sha256 } from './hash.js';
 
 /** Changes when the entry layout changes, so old caches are simply not found. */
 const layout = 'v1';
@@ -59,7 +60,7 @@ function canonical(value: unknown, seen: Set<object>): unknown {
     throw new NotCacheable(`a ${typeof value} in the options`);
   }
   if (value instanceof Date) return { $date: value.toISOString() };
-  if (value instanceof Uint8Array) return { $sha256: createHash('sha256').update(value).digest('hex') };
+  if (value instanceof Uint8Array) return { $sha256: sha256(value) };
   if (seen.has(value as object)) throw new NotCacheable('a cycle in the options');
   seen.add(value as object);
   let result: unknown;
@@ -129,7 +130,7 @@ export function readsStillHold(reads: readonly ReadRecord[], gate: Gate, root: s
     let outcome = memo.get(id);
     if (outcome === undefined) {
       try {
-        outcome = createHash('sha256').update(gate.read(path.resolve(root, read.path), read.maxBytes).bytes).digest('hex');
+        outcome = sha256(gate.read(path.resolve(root, read.path), read.maxBytes).bytes);
       } catch (error) {
         if (!(error instanceof GateError)) throw error;
         outcome = `error:${error.reason}`;
@@ -158,7 +159,7 @@ export function restoreOutput(dir: string, format: string, expected: { bytes: nu
   } catch {
     return 'missing';
   }
-  if (bytes.length !== expected.bytes || createHash('sha256').update(bytes).digest('hex') !== expected.sha256) return 'missing';
+  if (bytes.length !== expected.bytes || sha256(bytes) !== expected.sha256) return 'missing';
   writeAtomic(target, bytes);
   return 'restored';
 }

@@ -22,7 +22,8 @@ import { planOutputs, type PlannedDocument } from './plan.js';
 import { createConverter, defaultWorkerLimits, LimitError, type Converter, type WorkerLimits } from './pool.js';
 import { summarize, type BuildReport, type DocumentReport, type MessageRecord, type OutputRecord } from './report.js';
 import { inShard, parseShard, type Shard } from './shard.js';
-import { sha256, type DocumentTask, type TaskResult, type TaskSettings } from './task.js';
+import { sha256 } from './hash.js';
+import type { DocumentTask, TaskResult, TaskSettings } from './task.js';
 
 export type BuildLimits = Limits & WorkerLimits;
 

@@ -8,13 +8,13 @@
 // A sharded build writes galley-manifest-<i>-of-<n>.json; `mergeManifests`
 // joins the n of them (after the output folders were copied together) into
 // galley-manifest.json, checking that every listed file is there.
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { version } from '../version.js';
 import type { MessageRecord, OutputRecord } from './report.js';
 import type { Shard } from './shard.js';
 import { writeAtomic } from './write.js';
+import { sha256 } from './hash.js';
 
 export const manifestVersion = 1;
 
@@ -105,7 +105,7 @@ export function mergeManifests(dir: string): Manifest {
         } catch {
           throw new ManifestError(`${output.path} (from ${name}) is missing`);
         }
-        const hash = createHash('sha256').update(bytes).digest('hex');
+        const hash = sha256(bytes);
         if (bytes.length !== output.bytes || hash !== output.sha256) throw new ManifestError(`${output.path} does not match ${name}`);
       }
       documents.set(document.source, document);

@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Emitter } from '../emit/types.js';
 import type { Gate } from '../io/gate.js';
-import { convertDocument, type DocumentTask, type TaskResult, type TaskSettings } from './task.js';
+import type { DocumentTask, TaskResult, TaskSettings } from './task.js';
 
 export interface WorkerLimits {
   /** Longest time one document may take, in seconds (default 300). */
@@ -155,7 +155,8 @@ function inProcess(options: ConverterOptions): Converter {
   return {
     concurrency: 1,
     threaded: false,
-    convert: (task) => convertDocument(task, context),
+    // Loaded on first use: a build whose documents convert on workers never needs the parse stage here.
+    convert: async (task) => (await import('./task.js')).convertDocument(task, context),
     close: async () => {},
   };
 }

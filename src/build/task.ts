@@ -2,7 +2,6 @@
 // thread: parse once, run every emitter, write the outputs atomically, and
 // (when the build caches) store them with the record of every file the
 // document read, so that an unchanged document is never converted again.
-import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { VFileMessage } from 'vfile-message';
@@ -11,6 +10,7 @@ import { emittedBytes, type EmitOptions, type Emitter } from '../emit/types.js';
 import { GateError, toPosix, type Gate } from '../io/gate.js';
 import type { Limits } from '../limits.js';
 import { parse, type MetaChoices } from '../parse/index.js';
+import { sha256 } from './hash.js';
 import { storeEntry, type CacheEntry, type ReadRecord } from './cache.js';
 import type { PlannedOutput } from './plan.js';
 import { messageRecords, type MessageRecord, type OutputRecord } from './report.js';
@@ -143,8 +143,4 @@ function recordingGate(gate: Gate, root: string, reads: ReadRecord[]): Gate {
       }
     },
   };
-}
-
-export function sha256(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }

@@ -11,7 +11,6 @@ import { outputDate } from '../build/date.js';
 import type { DocumentReport } from '../build/report.js';
 import { messageRecords } from '../build/report.js';
 import { writeAtomic } from '../build/write.js';
-import { convert } from '../convert.js';
 import { createRegistry, UnknownFormatError, type Registry } from '../emit/registry.js';
 import { emittedBytes, type EmitOptions } from '../emit/types.js';
 import { createGate, GateError } from '../io/gate.js';
@@ -181,6 +180,7 @@ async function runConvert(
   };
   let converted;
   try {
+    const { convert } = await import('../convert.js');
     converted = await convert(fromStdin ? { value } : { path: source, value }, {
       to: [format],
       gate,

@@ -386,6 +386,17 @@ function shrinkOf(segments: readonly Segment[]): number {
 const letter = 'A-Za-z\u00AA\u00B5\u00BA\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u0370-\u03FF\u0400-\u052F\u0531-\u0587\u10A0-\u10FF\u1E00-\u1FFF';
 const hyphenable = new RegExp(`^([(\\[«“‘"'¿¡]{0,2}(?:[${letter}]{1,6}['’])?)([${letter}][${letter}\\u0300-\\u036F]{4,})([.,;:!?…)\\]»”’"'\\u00A0\\u202F]{0,3})$`);
 
+/** How many spaces the segments hold, and their natural width. */
+function spacesOf(segments: readonly Segment[]): { spaces: number; spaceWidth: number } {
+  let spaces = 0;
+  let spaceWidth = 0;
+  for (const part of segments) {
+    spaces += part.space.count;
+    spaceWidth += part.space.width;
+  }
+  return { spaces, spaceWidth };
+}
+
 /**
  * When the line so far would be loose (its spaces stretched by more than
  * half their width), the head of the next word and a hyphen, and the
@@ -398,12 +409,7 @@ function hyphenateIfLoose(current: readonly Segment[], currentWidth: number, seg
   // Not inside URLs and code.
   if (!piece || piece.kind !== 'text' || segment.hyphen || piece.style.font === 'mono' || (piece.style.link && 'url' in piece.style.link)) return undefined;
   const previous = current.at(-1) as Segment;
-  let spaces = 0;
-  let spaceWidth = 0;
-  for (const part of current) {
-    spaces += part.space.count;
-    spaceWidth += part.space.width;
-  }
+  const { spaces, spaceWidth } = spacesOf(current);
   const size = piece.style.size;
   const slack = available - currentWidth;
   // Loose: each space stretched by more than half its width.
@@ -443,12 +449,7 @@ function cutUrlIfLoose(current: readonly Segment[], currentWidth: number, segmen
   const piece = segment.pieces[0];
   if (!piece || piece.kind !== 'text' || !((piece.style.link && 'url' in piece.style.link) || piece.style.font === 'mono')) return undefined;
   const previous = current.at(-1) as Segment;
-  let spaces = 0;
-  let spaceWidth = 0;
-  for (const part of current) {
-    spaces += part.space.count;
-    spaceWidth += part.space.width;
-  }
+  const { spaces, spaceWidth } = spacesOf(current);
   if (spaces === 0 || available - currentWidth <= (spaceWidth / spaces) * Math.max(spaces - previous.space.count, 1)) return undefined;
   const room = available - currentWidth - previous.space.width;
   const text = piece.text;

@@ -23,18 +23,11 @@ import type { LinkTarget, Op, Page, PaintRun, StructNode } from './model.js';
 import type { PdfaLevel } from './options.js';
 import { Tagging, type Kid } from './tagging.js';
 import { num, rgb, textContent, type EmbeddedFace, type Marker } from './text-content.js';
-import { xmpDescriptions } from './xmp.js';
+import { xmpDescriptions, type DocumentInfo } from './xmp.js';
 
-export interface PaintInfo {
-  title: string;
-  author?: string;
-  subject?: string;
-  keywords?: string;
-  creator: string;
-  producer: string;
+export interface PaintInfo extends DocumentInfo {
   /** CreationDate and ModDate (SOURCE_DATE_EPOCH); the current time when absent. */
   date?: Date;
-  lang: string;
 }
 
 /** A bookmark: a heading's text, its destination and its level. */

@@ -4,15 +4,19 @@
 // and conformance level. Every value is XML-escaped (pdfkit's own packet
 // writes titles as they are, so a title with "&" made invalid XML).
 
-export interface XmpInfo {
+/** What the information dictionary and the XMP packet both say of the document. */
+export interface DocumentInfo {
   title: string;
   author?: string;
   subject?: string;
   keywords?: string;
   creator: string;
   producer: string;
-  date: Date;
   lang: string;
+}
+
+export interface XmpInfo extends DocumentInfo {
+  date: Date;
   /** PDF/A part and conformance (`2`, `b`), when the file claims PDF/A. */
   pdfa?: { part: number; conformance: string };
 }

@@ -37,7 +37,24 @@ export async function convert(input: SourceInput, options: ConvertOptions = {}):
 
 export async function emitAll(document: Document, emitters: readonly Emitter[], options: EmitOptions): Promise<FormatResult[]> {
   const results: FormatResult[] = [];
-  for (const emitter of emitters) {
+  await emitEach(document, emitters, options, (result) => {
+    results.push(result);
+  });
+  return results;
+}
+
+/**
+ * Runs the emitters one after the other and hands each result to `take`
+ * before the next one runs, so that a caller that writes it can let it go:
+ * the outputs of a large document are never all in memory at once.
+ */
+export async function emitEach(
+  document: Document,
+  emitters: readonly Emitter[],
+  options: EmitOptions,
+  take: (result: FormatResult, index: number) => void,
+): Promise<void> {
+  for (const [index, emitter] of emitters.entries()) {
     const result: FormatResult = { format: emitter.name, extension: emitter.extension };
     try {
       result.emitted = await runEmitter(emitter, document, options);
@@ -49,7 +66,6 @@ export async function emitAll(document: Document, emitters: readonly Emitter[], 
       });
       message.fatal = true;
     }
-    results.push(result);
+    take(result, index);
   }
-  return results;
 }

@@ -9,7 +9,7 @@
 // <cache>/v1/<key[0..2]>/<key>/entry.json   status, outputs, messages, reads
 // <cache>/v1/<key[0..2]>/<key>/<format>     the output bytes
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { GateError, type Gate } from '../io/gate.js';
 import { version } from '../version.js';
@@ -93,14 +93,15 @@ export function entryDir(cacheDir: string, key: string): string {
 }
 
 /**
- * Blobs first, the entry last (atomically): an entry is only ever found
- * complete. Blobs need no temporary name: each is checked against the
+ * Stores an entry with a copy of each output file it lists (`files`: format
+ * → path). Copies first, the entry last (atomically): an entry is only ever
+ * found complete. Copies need no temporary name: each is checked against the
  * entry's sha256 before it is restored.
  */
-export function storeEntry(dir: string, entry: CacheEntry, blobs: ReadonlyMap<string, Uint8Array>): void {
+export function storeEntry(dir: string, entry: CacheEntry, files: ReadonlyMap<string, string>): void {
   try {
     mkdirSync(dir, { recursive: true });
-    for (const [format, bytes] of blobs) writeFileSync(path.join(dir, format), bytes);
+    for (const [format, file] of files) copyFileSync(file, path.join(dir, format));
     writeAtomic(path.join(dir, 'entry.json'), Buffer.from(JSON.stringify(entry) + '\n'));
   } catch {
     // A cache that cannot be written (read-only, full disk) only costs speed.

@@ -5,7 +5,7 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { VFileMessage } from 'vfile-message';
-import { emitAll } from '../convert.js';
+import { emitEach } from '../convert.js';
 import { emittedBytes, type EmitOptions, type Emitter } from '../emit/types.js';
 import { GateError, toPosix, type Gate } from '../io/gate.js';
 import type { Limits } from '../limits.js';
@@ -81,14 +81,14 @@ export async function convertDocument(task: DocumentTask, context: TaskContext):
     return result;
   }
 
-  const results = await emitAll(document, emitters, settings.emit);
   const outputs: OutputRecord[] = [];
-  const blobs = new Map<string, Uint8Array>();
-  for (const [index, result] of results.entries()) {
+  // Each output is written as soon as it is made, then only its file is kept (for the cache).
+  const written = new Map<string, string>();
+  await emitEach(document, emitters, settings.emit, (result, index) => {
     const target = task.outputs[index]?.path as string;
     if (!result.emitted) {
       rmSync(target, { force: true });
-      continue;
+      return;
     }
     const content = emittedBytes(result.emitted);
     writeAtomic(target, content);
@@ -98,19 +98,19 @@ export async function convertDocument(task: DocumentTask, context: TaskContext):
       bytes: content.length,
       sha256: sha256(content),
     });
-    blobs.set(result.format, content);
-  }
+    written.set(result.format, target);
+  });
   const messages = messageRecords(document.file.messages);
   const result: TaskResult = {
     status: messages.some((m) => m.severity === 'error') ? 'failed' : 'converted',
     outputs,
     messages,
   };
-  if (task.cache) store(task, result, reads, blobs);
+  if (task.cache) store(task, result, reads, written);
   return result;
 }
 
-function store(task: DocumentTask, result: TaskResult, reads: ReadRecord[], blobs: Map<string, Uint8Array>): void {
+function store(task: DocumentTask, result: TaskResult, reads: ReadRecord[], files: ReadonlyMap<string, string>): void {
   const cache = task.cache as { dir: string; key: string };
   const entry: CacheEntry = {
     key: cache.key,
@@ -119,7 +119,7 @@ function store(task: DocumentTask, result: TaskResult, reads: ReadRecord[], blob
     messages: result.messages,
     reads,
   };
-  storeEntry(cache.dir, entry, blobs);
+  storeEntry(cache.dir, entry, files);
 }
 
 /**

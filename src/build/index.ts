@@ -2,27 +2,27 @@
 // on a pool of worker threads (a failure never stops the batch), keep or
 // restore what did not, write the manifest, remove the outputs of sources
 // that disappeared, and return a report in input order.
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { ConvertOptions } from '../convert.js';
 import { createRegistry, defaultEmitters, selectEmitters } from '../emit/registry.js';
 import type { Emitter } from '../emit/types.js';
-import { createGate, GateError, toPosix, type Gate } from '../io/gate.js';
+import { createGate, GateError, toPosix } from '../io/gate.js';
 import { defaultLimits, type Limits } from '../limits.js';
 import { version } from '../version.js';
 import {
-  defaultCacheDir, documentKey, entryDir, loadEntry, NotCacheable, readsStillHold, removeEntry, restoreOutput, stableKeyOf,
+  defaultCacheDir, documentKey, entryDir, NotCacheable, removeEntry, stableKeyOf,
 } from './cache.js';
 import { defaultExtensions, discover } from './discover.js';
 import {
   isManifestName, manifestName, newManifest, readManifest, writeManifest, type Manifest, type ManifestDocument,
 } from './manifest.js';
+import { exists, removeOutputs, removeWritten } from './outputs.js';
 import { planOutputs, type PlannedDocument } from './plan.js';
 import { createConverter, defaultWorkerLimits, LimitError, type Converter, type WorkerLimits } from './pool.js';
-import { summarize, type BuildReport, type DocumentReport, type MessageRecord, type OutputRecord } from './report.js';
+import { summarize, type BuildReport, type DocumentReport, type MessageRecord } from './report.js';
+import { keyedEmitOptions, reuse } from './reuse.js';
 import { inShard, parseShard, type Shard } from './shard.js';
-import { sha256 } from './hash.js';
 import type { DocumentTask, TaskResult, TaskSettings } from './task.js';
 
 export type BuildLimits = Limits & WorkerLimits;
@@ -265,57 +265,6 @@ export function createBuilder(options: BuildOptions = {}): Builder {
   };
 }
 
-/**
- * An unchanged document: same key (bytes, path, options, version) and every
- * file it read still the same. Its outputs stay, or come back from the cache.
- */
-function reuse(
-  dir: string,
-  key: string,
-  document: PlannedDocument,
-  report: DocumentReport,
-  { gate, root, out, reads }: { gate: Gate; root: string; out: string; reads: Map<string, string> },
-): boolean {
-  const entry = loadEntry(dir, key);
-  if (!entry || !readsStillHold(entry.reads, gate, root, reads)) return false;
-  const outputs: OutputRecord[] = [];
-  const targets: string[] = [];
-  for (const stored of entry.outputs) {
-    const target = document.outputs.find((o) => o.format === stored.format);
-    if (!target) return false;
-    targets.push(target.path);
-    outputs.push({ format: stored.format, path: toPosix(path.relative(out, target.path)), bytes: stored.bytes, sha256: stored.sha256 });
-  }
-  for (const [index, stored] of entry.outputs.entries()) {
-    if (restoreOutput(dir, stored.format, stored, targets[index] as string) === 'missing') return false;
-  }
-  // Formats the entry has no output for (an emitter that failed) have no file either.
-  for (const output of document.outputs) if (!targets.includes(output.path)) rmSync(output.path, { force: true });
-  Object.assign(report, { status: entry.status, cached: true, outputs, messages: entry.messages });
-  return true;
-}
-
-/**
- * The emit options as they enter the cache key: a pinned date (absent, each
- * output takes the time it is made and the key ignores it), the reference
- * document's bytes, and the extra PDF fonts by the bytes they hold rather
- * than by where they are.
- */
-function keyedEmitOptions(emit: TaskSettings['emit']): Record<string, unknown> {
-  const pdf = emit.pdf as { fonts?: string[]; fontDir?: string; maxFontBytes?: number } | undefined;
-  if (!pdf?.fonts?.length) return { ...emit, pdf: pdf && { ...pdf, fontDir: undefined } };
-  const fontGate = createGate(pdf.fontDir ?? process.cwd());
-  const fonts = pdf.fonts.map((font) => {
-    try {
-      return { font, sha256: sha256(fontGate.read(path.resolve(fontGate.root, font), pdf.maxFontBytes ?? 64 * 1024 * 1024).bytes) };
-    } catch (error) {
-      if (error instanceof GateError) return { font, error: error.reason };
-      throw error;
-    }
-  });
-  return { ...emit, pdf: { ...pdf, fontDir: undefined, fonts } };
-}
-
 function refuseManifestName(document: PlannedDocument, out: string): void {
   const clash = document.outputs.find((o) => path.dirname(o.path) === out && isManifestName(path.basename(o.path)));
   if (clash) document.conflict ??= `its output ${path.basename(clash.path)} would replace galley's manifest; rename it`;
@@ -323,54 +272,6 @@ function refuseManifestName(document: PlannedDocument, out: string): void {
 
 function errorRecord(message: string, ruleId: string): MessageRecord {
   return { severity: 'error', message, line: null, column: null, ruleId, source: 'galley' };
-}
-
-/**
- * A failed document keeps no output from an earlier run (what is in the
- * output folder always matches the current sources), nor a temporary file
- * from a worker stopped in the middle of writing.
- */
-function removeOutputs(planned: PlannedDocument): void {
-  for (const output of planned.outputs) {
-    rmSync(output.path, { force: true });
-    const prefix = `.${path.basename(output.path)}.`;
-    let names: string[] = [];
-    try {
-      names = readdirSync(path.dirname(output.path));
-    } catch {
-      continue;
-    }
-    for (const name of names) {
-      if (name.startsWith(prefix) && name.endsWith('.tmp')) rmSync(path.join(path.dirname(output.path), name), { force: true });
-    }
-  }
-}
-
-/** Removes outputs an earlier build wrote, if they still hold what it wrote. */
-function removeWritten(out: string, outputs: readonly OutputRecord[]): void {
-  for (const output of outputs) {
-    const file = path.resolve(out, output.path);
-    if (!isInside(file, out)) continue;
-    try {
-      const bytes = readFileSync(file);
-      if (bytes.length === output.bytes && sha256(bytes) === output.sha256) rmSync(file, { force: true });
-    } catch {
-      // Already gone.
-    }
-  }
-}
-
-function exists(file: string): boolean {
-  try {
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function isInside(child: string, parent: string): boolean {
-  const relative = path.relative(parent, child);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
 function displayPath(absolute: string): string {

@@ -238,7 +238,9 @@ function loadUserFonts(options: PdfOptions, warn: (reason: string, ruleId: strin
       const read = gate.read(file, options.maxFontBytes);
       faces.push(userFace(index, read.realPath, new Uint8Array(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength)));
     } catch (error) {
-      const reason = error instanceof GateError ? error.message : `"${file}" is not a usable font: ${(error as Error).message}`;
+      // A parser that trips over missing tables throws TypeError or RangeError: say what that means.
+      const detail = error instanceof TypeError || error instanceof RangeError ? 'the file is damaged or truncated' : (error as Error).message;
+      const reason = error instanceof GateError ? error.message : `"${file}" is not a usable font: ${detail}`;
       warn(`${reason}; the font is not used`, 'font');
     }
   });

@@ -2,7 +2,7 @@
 // text, links, destinations and metadata, qpdf for structure, pdffonts for
 // embedding. Every PDF made here goes through `qpdf --check` (pdfOf).
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -334,13 +334,16 @@ describe('user fonts', () => {
     const require = createRequire(import.meta.url);
     copyFileSync(path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf/DejaVuSerif.ttf'), path.join(dir, 'extra.ttf'));
     writeFileSync(path.join(dir, 'not-a-font.ttf'), 'hello');
+    // The first 3,000 bytes of a real font: a header whose tables are cut off.
+    writeFileSync(path.join(dir, 'truncated.ttf'), readFileSync(path.join(dir, 'extra.ttf')).subarray(0, 3000));
     const document = documentOf('Infinity: ∞.\n');
-    const bytes = await pdfOf(document, { fonts: ['extra.ttf', 'not-a-font.ttf', '../outside.ttf', 'missing.ttf'], fontDir: dir });
+    const bytes = await pdfOf(document, { fonts: ['extra.ttf', 'not-a-font.ttf', 'truncated.ttf', '../outside.ttf', 'missing.ttf'], fontDir: dir });
     expect(pdfFonts(bytes).map((font) => font.name.split('+')[1])).toContain('DejaVuSerif');
     const messages = pdfMessages(document);
-    expect(messages).toHaveLength(3);
-    expect(messages[0]).toMatch(/\[font\] "not-a-font\.ttf" is not a usable font/);
-    expect(messages[1]).toMatch(/\[font\] "\.\.\/outside\.ttf" is outside/);
-    expect(messages[2]).toMatch(/\[font\] "missing\.ttf" does not exist/);
+    expect(messages).toHaveLength(4);
+    expect(messages[0]).toMatch(/\[font\] "not-a-font\.ttf" is not a usable font: not a TrueType, OpenType or WOFF font/);
+    expect(messages[1]).toMatch(/\[font\] "truncated\.ttf" is not a usable font: the file is damaged or truncated; the font is not used$/);
+    expect(messages[2]).toMatch(/\[font\] "\.\.\/outside\.ttf" is outside/);
+    expect(messages[3]).toMatch(/\[font\] "missing\.ttf" does not exist/);
   });
 });

@@ -8,6 +8,7 @@ import type { VFile } from 'vfile';
 import type { GalleyData } from '../../document.js';
 import type { Labels } from '../../i18n.js';
 import type { HtmlOptions } from './options.js';
+import type { fromHtml } from 'hast-util-from-html';
 
 export interface HtmlContext {
   readonly file: VFile;
@@ -18,6 +19,8 @@ export interface HtmlContext {
   readonly highlight?: (code: string, lang: string | null | undefined) => Root | undefined;
   /** Loaded only when the document has math; throws a TexError on bad TeX. */
   readonly texToMathML?: (tex: string, displayMode: boolean) => string;
+  /** Loaded with the math renderer: its MathML markup as hast. */
+  readonly fromHtml?: typeof fromHtml;
   readonly counters: { figures: number };
 }
 

@@ -5,7 +5,6 @@
 // passed through as written.
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { Root } from 'mdast';
-import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype, { type Options as ToHastOptions } from 'remark-rehype';
@@ -31,6 +30,9 @@ export async function renderHtml(document: Document, options: HtmlOptions): Prom
   // Loaded only for documents that need them (highlight.js alone is ~150 ms).
   const highlighter = needs.code ? await import('../../highlight/index.js') : undefined;
   const math = needs.math ? await import('../../math/index.js') : undefined;
+  const mathToHast = needs.math ? await import('hast-util-from-html') : undefined;
+  // The HTML parser (parse5) only for documents with raw HTML, or handlers that may make some.
+  const rehypeRaw = needs.html || options.handlers || options.unknownHandler ? (await import('rehype-raw')).default : undefined;
   const labels = labelsFor(data.meta.lang);
   const context: HtmlContext = {
     file,
@@ -39,6 +41,7 @@ export async function renderHtml(document: Document, options: HtmlOptions): Prom
     labels,
     highlight: highlighter?.highlight,
     texToMathML: math?.texToMathML,
+    fromHtml: mathToHast?.fromHtml,
     counters: { figures: 0 },
   };
   const toHast: ToHastOptions = {
@@ -66,7 +69,7 @@ export async function renderHtml(document: Document, options: HtmlOptions): Prom
   const processor = unified()
     .use(remarkRehype, toHast)
     .use(() => (hast: HastRoot) => addTitleAndContents(hast, data, labels))
-    .use(rehypeRawIfNeeded)
+    .use(rehypeRawIfNeeded, rehypeRaw)
     // Last on the content: everything the document brought has been added.
     .use(rehypeSanitize, sanitizeSchema)
     .use(() => (hast: HastRoot) => pageShell(hast, data.meta, css))
@@ -79,7 +82,8 @@ export async function renderHtml(document: Document, options: HtmlOptions): Prom
  * custom handler): reparsing a whole page costs more than every other step
  * together, and the sanitizer drops any raw node it would meet anyway.
  */
-function rehypeRawIfNeeded() {
+function rehypeRawIfNeeded(rehypeRaw?: typeof import('rehype-raw').default) {
+  if (!rehypeRaw) return undefined;
   const reparse = rehypeRaw();
   return (tree: HastRoot, file: VFile): HastRoot => (hasRaw(tree) ? reparse(tree, file) : tree);
 }
@@ -99,12 +103,13 @@ function backContent(_reference: number, rereference: number): ElementContent[] 
 }
 
 /** Which lazily loaded parts the document needs. */
-function scan(tree: Root): { code: boolean; math: boolean } {
-  const needs = { code: false, math: false };
+function scan(tree: Root): { code: boolean; math: boolean; html: boolean } {
+  const needs = { code: false, math: false, html: false };
   walk(tree, (node) => {
     if (node.type === 'code' && node.lang) needs.code = true;
     else if (node.type === 'math' || node.type === 'inlineMath') needs.math = true;
-    return needs.code && needs.math ? EXIT : undefined;
+    else if (node.type === 'html') needs.html = true;
+    return needs.code && needs.math && needs.html ? EXIT : undefined;
   });
   return needs;
 }

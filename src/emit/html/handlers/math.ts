@@ -2,7 +2,6 @@
 // into hast so that it is sanitized like everything else. Invalid TeX gets a
 // positioned warning, and its source is shown in `<code class="math-error">`.
 import type { Element, ElementContent } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
 import type { Nodes } from 'mdast';
 import { TexError } from '../../../math/errors.js';
 import { warn, type HtmlContext } from '../context.js';
@@ -16,9 +15,9 @@ export function createMathHandlers(context: HtmlContext) {
   const render = (state: State, node: Math | InlineMath, display: boolean): Element => {
     let content: ElementContent;
     try {
-      if (!context.texToMathML) throw new Error('math renderer not loaded');
+      if (!context.texToMathML || !context.fromHtml) throw new Error('math renderer not loaded');
       const mathml = context.texToMathML(node.value, display);
-      const [first] = fromHtml(mathml, { fragment: true }).children;
+      const [first] = context.fromHtml(mathml, { fragment: true }).children;
       if (first?.type !== 'element') throw new TexError(node.value, 'TeX error: no MathML produced');
       content = first;
     } catch (error) {

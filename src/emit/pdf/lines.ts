@@ -689,6 +689,8 @@ function buildLine(placements: readonly Placement[], width: number, anchors: rea
     if (style.background) {
       const pad = style.size * 0.12;
       backgroundKey = extend(backgrounds, style.background, backgroundKey, { op: 'rect', x: x - pad, y: top - pad * 0.5, w: pieceWidth + 2 * pad, h: bottom - top + pad, fill: style.background });
+    } else {
+      backgroundKey = ''; // `a`, `b`: two boxes, not one over the comma.
     }
     if (style.underline || style.strike) {
       const thickness = Math.max(0.4, style.size * 0.055);
@@ -703,9 +705,13 @@ function buildLine(placements: readonly Placement[], width: number, anchors: rea
           lineKey = key;
         }
       }
+    } else {
+      lineKey = '';
     }
     if (style.link) {
       linkKeyLast = extend(links, linkKey(style.link), linkKeyLast, { op: 'link', x, y: top, w: pieceWidth, h: bottom - top, target: style.link });
+    } else {
+      linkKeyLast = '';
     }
   }
   const ops: Op[] = [...backgrounds, ...(text.runs.length > 0 ? [text] : []), ...objects, ...decorations, ...links];

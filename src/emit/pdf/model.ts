@@ -61,6 +61,9 @@ export interface FontSpec {
 
 export type LinkTarget = { url: string } | { dest: string };
 
+/** The destination of `#` and `#top`: the top of the first page (no heading id starts with `:`). */
+export const topOfDocument = ':top';
+
 export interface TextStyle extends FontSpec {
   /** Font size in points. */
   size: number;

@@ -19,7 +19,7 @@ import PDFDocument from 'pdfkit';
 import type { Asset } from '../../document.js';
 import type { Face } from './fonts.js';
 import { jpegProblem, pngProblem } from './images.js';
-import type { LinkTarget, Op, Page, PaintRun, StructNode } from './model.js';
+import { topOfDocument, type LinkTarget, type Op, type Page, type PaintRun, type StructNode } from './model.js';
 import type { PdfaLevel } from './options.js';
 import { Tagging, type Kid } from './tagging.js';
 import { num, rgb, textContent, type EmbeddedFace, type Marker } from './text-content.js';
@@ -178,6 +178,7 @@ export async function paint(input: PaintInput): Promise<Uint8Array> {
 
   for (const page of input.pages) {
     doc.addPage({ size: [input.width, input.height], margin: 0 });
+    if (page === input.pages[0]) doc.addNamedDestination(destinationName(topOfDocument), 'XYZ', 0, input.height, null);
     mcid = 0;
     const pageFonts = new Set<EmbeddedFace>();
     const fontOnPage = (faceId: string) => {

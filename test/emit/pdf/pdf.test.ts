@@ -121,8 +121,30 @@ describe('the seed press release', async () => {
     expect(String(pdf.info.CreationDate)).toMatch(/^D:20261129120000/);
   });
 
-  it('reports the link without a target, with its position', () => {
-    expect(pdfMessages(document)).toEqual([`28:1 [broken-link] link to "#" has no target in this document; its text is kept without a link`]);
+  it('sends its `#` link to the top of the first page, as a browser and the DOCX do, without a warning', () => {
+    const toTop = pdf.pages.map((page) => page.links.filter((link) => link.dest === ':top').length);
+    expect(toTop.reduce((sum, n) => sum + n, 0)).toBe(1);
+    expect(pdf.destinationPages.get(':top')).toBe(1);
+    expect(pdfMessages(document)).toEqual([]);
+  });
+});
+
+describe('fragment links', () => {
+  it('go to their heading, `#` and `#top` to the top of the document, and any other fragment is reported', async () => {
+    const document = documentOf('# Heading\n\n[a](#heading), [b](#), [c](#top), [d](#nowhere).\n');
+    const pdf = await readPdf(await pdfOf(document));
+    expect(pdf.pages[0]?.links.map((link) => link.dest)).toEqual(['heading', ':top', ':top']);
+    expect(pdfMessages(document)).toEqual([`3:35 [broken-link] link to "#nowhere" has no target in this document; its text is kept without a link`]);
+  });
+
+  it('keep two links, code spans or underlines apart when only a comma separates them', async () => {
+    const document = documentOf('# Heading\n\nSee [one](#heading), [two](#heading) and `a`, `b`.\n');
+    const pdf = await readPdf(await pdfOf(document));
+    expect(pdf.pages[0]?.links.map((link) => link.dest)).toEqual(['heading', 'heading']);
+    const { pages } = await renderPdfWithPages(document, resolvePdfOptions({}), fixedDate);
+    const ops = pages.flatMap((page) => page.items.flatMap((item) => item.ops));
+    const codeBackground = resolvePdfOptions({}).theme.roles.code.background;
+    expect(ops.filter((op) => op.op === 'rect' && op.fill === codeBackground)).toHaveLength(2);
   });
 });
 

@@ -1,9 +1,10 @@
-// Links: clickable. `#id` jumps to the heading (or footnote) with that id;
-// other URLs (already filtered by the parse stage's URL policy) open as URIs.
-// A fragment with no destination in the document keeps its text, unlinked,
-// with a warning.
+// Links: clickable. `#id` jumps to the heading (or footnote) with that id,
+// and `#` or `#top` (when no heading is called that) to the top of the
+// document, as in a browser and in the DOCX; other URLs (already filtered
+// by the parse stage's URL policy) open as URIs. Any other fragment with no
+// destination in the document keeps its text, unlinked, with a warning.
 import type { Link, LinkReference, Nodes } from 'mdast';
-import type { LinkTarget } from '../model.js';
+import { topOfDocument, type LinkTarget } from '../model.js';
 import type { Context, Handler, State } from '../state.js';
 
 export function linkTarget(state: State, node: Nodes, url: string): LinkTarget | undefined {
@@ -15,6 +16,7 @@ export function linkTarget(state: State, node: Nodes, url: string): LinkTarget |
       // Kept as written.
     }
     if (id && state.destinations.has(id)) return { dest: id };
+    if (id === '' || id.toLowerCase() === 'top') return { dest: topOfDocument };
     state.warn(node, `link to "${url}" has no target in this document; its text is kept without a link`, 'broken-link');
     return undefined;
   }

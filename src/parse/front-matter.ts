@@ -27,7 +27,10 @@ export function refuseNonYamlFence(text: string, file: VFile): void {
 /**
  * Parses the YAML block remark-frontmatter found, if any. Returns `null` when
  * the block is valid YAML but not a mapping (`---`, a list, `---`; or a
- * setext heading under a rule): that is Markdown, not front matter.
+ * setext heading under a rule): that is Markdown, not front matter. So is a
+ * block that is not valid YAML when a blank line follows its opening `---`
+ * (pandoc's rule): a document that starts with a rule and has another one
+ * further down is not an error.
  */
 export function readFrontMatter(tree: Root, file: VFile, limits: Limits): Record<string, unknown> | null {
   const node = tree.children[0];
@@ -48,6 +51,8 @@ export function readFrontMatter(tree: Root, file: VFile, limits: Limits): Record
     strict: true,
   });
   const problem = doc.errors[0] ?? doc.warnings[0];
+  const blankAfterFence = /^[ \t]*\r?\n/.test(node.value);
+  if (problem && blankAfterFence) return null;
   if (problem) {
     const at = problem.linePos?.[0];
     fail(`invalid front matter: ${firstLineOf(problem.message)}`, (at?.line ?? 1) - 1, at?.col ?? 1);

@@ -97,6 +97,14 @@ describe('front matter', () => {
     expect(galleyData(doc.file).frontMatter).toEqual({});
   });
 
+  it('reads a rule, a blank line and text that is not YAML as Markdown, as pandoc does', () => {
+    const doc = parseMarkdown('---\n\n![alt](a.png "T")\n\nText: with *a* colon: here\n\n---\n\nEnd\n');
+    expect(doc.tree.children.map((n) => n.type)).toEqual(['thematicBreak', 'paragraph', 'paragraph', 'thematicBreak', 'paragraph']);
+    expect(galleyData(doc.file).frontMatter).toEqual({});
+    // Without the blank line it is front matter, and invalid YAML is still an error.
+    expect(parseFailure('---\nText: with: colon: here\n---\n').ruleId).toBe('front-matter');
+  });
+
   it('accepts an empty front matter block', () => {
     expect(parseMarkdown('---\n---\n\nText').tree.children.map((n) => n.type)).toEqual(['yaml', 'paragraph']);
   });

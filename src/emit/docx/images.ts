@@ -12,7 +12,7 @@ import { ptToEmu, pxToPt } from '../../theme/index.js';
 import { hyperlink } from './links.js';
 import { marksRunProperties, textRun } from './properties.js';
 import type { DocxState, EmbeddedImage } from './state.js';
-import { sanitizeSvg, transparentPng } from './svg.js';
+import { sanitizeSvg } from '../svg.js';
 import { attr, ns } from './xml.js';
 
 const svgExtension = '{96DAC541-7B7A-43D3-8B79-37D633B846F1}';
@@ -109,3 +109,8 @@ function drawing(state: DocxState, asset: Asset, embedded: EmbeddedImage, alt: s
     '</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>'
   );
 }
+
+/** A 1×1 transparent PNG: the fallback picture of an SVG that could not be drawn. */
+const transparentPng = Uint8Array.from(
+  Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAAC0lEQVR42mNgAAIAAAUAAen63NgAAAAASUVORK5CYII=', 'base64'),
+);

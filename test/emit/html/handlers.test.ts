@@ -124,7 +124,11 @@ describe('math', () => {
 });
 
 describe('images', () => {
-  const dir = folderWith({ 'dot.png': png(3, 2), 'fake.png': 'not an image' });
+  const dir = folderWith({
+    'dot.png': png(3, 2),
+    'fake.png': 'not an image',
+    'reach.svg': '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="4" height="2"><script>alert(1)</script><image xlink:href="/etc/secret.png" width="4" height="2"/><rect width="4" height="2" fill="url(#g)" onclick="x()"/></svg>',
+  });
   const inFolder = (markdown: string, options = {}) =>
     render(markdown, options, { path: `${dir}/doc.md`, assets: true });
 
@@ -156,6 +160,14 @@ describe('images', () => {
       // The parse stage said why; the emitter does not repeat it.
       expect(htmlMessages(document)).toEqual([]);
     }
+  });
+
+  it('embeds an SVG without what could reach outside it (scripts, handlers, file references)', async () => {
+    const { html } = await inFolder('![Shape](reach.svg)');
+    const base64 = /<img src="data:image\/svg\+xml;base64,([^"]+)"/.exec(html)?.[1];
+    const svg = Buffer.from(base64 ?? '', 'base64').toString('utf8');
+    expect(svg).toContain('<rect width="4" height="2" fill="url(#g)"/>');
+    expect(svg).not.toMatch(/script|secret|onclick/);
   });
 
   it('keeps the URL of a remote image', async () => {

@@ -8,6 +8,7 @@ import { defaultHandlers } from 'remark-rehype';
 import type { Asset } from '../../../document.js';
 import { warn, type HtmlContext } from '../context.js';
 import type { State } from './types.js';
+import { sanitizeSvg } from '../../svg.js';
 
 export function createImageHandlers(context: HtmlContext) {
   const finish = (state: State, node: Image | ImageReference, element: Element | ElementContent[] | ElementContent | undefined) => {
@@ -36,7 +37,9 @@ export function assetOf(context: HtmlContext, node: Image | ImageReference): Ass
 }
 
 export function dataUri(asset: Asset): string {
-  return `data:${asset.mediaType};base64,${Buffer.from(asset.bytes.buffer, asset.bytes.byteOffset, asset.bytes.byteLength).toString('base64')}`;
+  // An SVG loses what could reach outside it, as in the DOCX (a browser would not follow it from <img>, but a reader of the file might).
+  const bytes = asset.mediaType === 'image/svg+xml' ? sanitizeSvg(asset.bytes) : asset.bytes;
+  return `data:${asset.mediaType};base64,${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')}`;
 }
 
 // Without alt text, the file name says which image is missing.

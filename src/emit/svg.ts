@@ -1,5 +1,5 @@
-// SVG images come from untrusted documents. Before one is embedded or drawn
-// to PNG, everything that could reach outside the file is taken out: scripts
+// SVG images come from untrusted documents. Before one is embedded (HTML,
+// DOCX) or drawn to PNG, everything that could reach outside the file is taken out: scripts
 // and event handlers, external references (`href` other than `#fragment` or
 // an embedded raster image), CSS `url()` to anything but a fragment, CSS
 // `@import`, and the DOCTYPE (entities). An SVG drawing library would
@@ -24,8 +24,3 @@ export function sanitizeSvg(bytes: Uint8Array): Uint8Array {
     .replace(/url\(\s*(['"]?)(?!#)[^)]*\)/gi, 'none');
   return encoder.encode(cleaned);
 }
-
-/** A 1×1 transparent PNG: the fallback picture of an SVG that could not be drawn. */
-export const transparentPng = Uint8Array.from(
-  Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAAC0lEQVR42mNgAAIAAAUAAen63NgAAAAASUVORK5CYII=', 'base64'),
-);

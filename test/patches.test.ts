@@ -16,6 +16,14 @@ describe('patches', () => {
     }
   });
 
+  it('micromark merges the data of a paragraph in one pass, not with a splice per run', () => {
+    for (const file of ['micromark/lib/initialize/text.js', 'micromark/dev/lib/initialize/text.js']) {
+      const code = readFileSync(installed(file), 'utf8');
+      expect(code).not.toContain('events.splice(enter + 2, index - enter - 2)');
+      expect(code).toContain('events.length = write');
+    }
+  });
+
   it('fontkit loads brotli only when a WOFF2 font needs it, and can still load it', () => {
     for (const file of ['fontkit/dist/module.mjs', 'fontkit/dist/main.cjs']) {
       const code = readFileSync(installed(file), 'utf8');

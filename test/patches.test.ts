@@ -24,6 +24,14 @@ describe('patches', () => {
     }
   });
 
+  it('micromark resolves emphasis on a stack, not with a splice into the whole list per pair', () => {
+    for (const file of ['micromark-core-commonmark/lib/attention.js', 'micromark-core-commonmark/dev/lib/attention.js']) {
+      const code = readFileSync(installed(file), 'utf8');
+      expect(code).not.toContain('splice(events, open - 1, index - open + 3, nextEvents)');
+      expect(code).toContain('pending = nextEvents.slice(-offset).concat(pending)');
+    }
+  });
+
   it('fontkit loads brotli only when a WOFF2 font needs it, and can still load it', () => {
     for (const file of ['fontkit/dist/module.mjs', 'fontkit/dist/main.cjs']) {
       const code = readFileSync(installed(file), 'utf8');

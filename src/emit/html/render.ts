@@ -30,7 +30,7 @@ export async function renderHtml(document: Document, options: HtmlOptions): Prom
   // Loaded only for documents that need them (highlight.js alone is ~150 ms).
   const highlighter = needs.code ? await import('../../highlight/index.js') : undefined;
   const math = needs.math ? await import('../../math/index.js') : undefined;
-  const mathToHast = needs.math ? await import('hast-util-from-html') : undefined;
+  const mathParser = needs.math ? await import('hast-util-from-html') : undefined;
   // The HTML parser (parse5) only for documents with raw HTML, or handlers that may make some.
   const rehypeRaw = needs.html || options.handlers || options.unknownHandler ? (await import('rehype-raw')).default : undefined;
   const labels = labelsFor(data.meta.lang);
@@ -41,7 +41,7 @@ export async function renderHtml(document: Document, options: HtmlOptions): Prom
     labels,
     highlight: highlighter?.highlight,
     texToMathML: math?.texToMathML,
-    fromHtml: mathToHast?.fromHtml,
+    fromHtml: mathParser?.fromHtml,
     counters: { figures: 0 },
   };
   const toHast: ToHastOptions = {

@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { deflateSync } from 'node:zlib';
 import { parse } from '../../../src/parse/index.js';
 import type { Document } from '../../../src/document.js';
 import { toPdf, type PdfOptions } from '../../../src/emit/pdf/index.js';
+import { encodePng } from '../../helpers/png.js';
 
 export interface ReadPage {
   /** Text lines of the page's body, top to bottom (items grouped by baseline), without running head and footer. */
@@ -198,38 +198,5 @@ export function pdfMessages(document: Document): string[] {
 
 /** A valid RGB PNG of `width` × `height` pixels (a gradient), made here so tests need no files. */
 export function makePng(width: number, height: number): Buffer {
-  const row = Buffer.alloc(1 + width * 3);
-  const raw = Buffer.alloc(row.length * height);
-  for (let y = 0; y < height; y++) {
-    raw[y * row.length] = 0;
-    for (let x = 0; x < width; x++) {
-      const offset = y * row.length + 1 + x * 3;
-      raw[offset] = (x * 255) / Math.max(width - 1, 1);
-      raw[offset + 1] = (y * 255) / Math.max(height - 1, 1);
-      raw[offset + 2] = 160;
-    }
-  }
-  const chunk = (type: string, data: Buffer) => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 8;
-  header[9] = 2;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
-}
-
-function crc32(bytes: Buffer): number {
-  let crc = 0xffffffff;
-  for (const byte of bytes) {
-    crc ^= byte;
-    for (let k = 0; k < 8; k++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
-  }
-  return (crc ^ 0xffffffff) >>> 0;
+  return encodePng(width, height, 3, (x, y) => [(x * 255) / Math.max(width - 1, 1), (y * 255) / Math.max(height - 1, 1), 160]);
 }

@@ -11,13 +11,25 @@
 // which is checked below. piscina stays outside the bundle: it starts its
 // workers from its own files.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // `node scripts/bundle.mjs [DIR]`: another folder, to keep a build aside (benchmarks).
 const outdir = process.argv[2] ? resolve(process.argv[2]) : `${root}dist/bin`;
+
+/** A digest of what the bundle is made of: cache keys include it (src/version.ts). */
+function sourceDigest() {
+  const hash = createHash('sha256');
+  const files = ['package-lock.json', ...readdirSync(`${root}src`, { recursive: true }).map((f) => `src/${f}`), ...readdirSync(`${root}patches`).map((f) => `patches/${f}`)];
+  for (const file of files.map((f) => f.split('\\').join('/')).sort()) {
+    if (!/\.(ts|json|patch)$/.test(file)) continue;
+    hash.update(`${file}\n`).update(readFileSync(`${root}${file}`));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
 
 rmSync(outdir, { recursive: true, force: true });
 const result = await build({
@@ -36,6 +48,7 @@ const result = await build({
   legalComments: 'linked',
   logLevel: 'warning',
   metafile: true,
+  define: { GALLEY_BUILD: JSON.stringify(sourceDigest()) },
 });
 
 const home = Object.entries(result.metafile.outputs).find(([, output]) => 'src/build/pool.ts' in output.inputs)?.[0];

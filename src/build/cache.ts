@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { GateError, type Gate } from '../io/gate.js';
-import { version } from '../version.js';
+import { build, version } from '../version.js';
 import type { MessageRecord } from './report.js';
 import { writeAtomic } from './write.js';
 import { sha256 } from './hash.js';
@@ -82,7 +82,7 @@ function canonical(value: unknown, seen: Set<object>): unknown {
 /** The key of one document: the build's options key, its path and its bytes. */
 export function documentKey(optionsKey: string, relative: string, bytes: Uint8Array): string {
   const hash = createHash('sha256');
-  hash.update(`galley ${version} cache ${layout}\n`);
+  hash.update(`galley ${version}${build ? `+${build}` : ''} cache ${layout}\n`);
   hash.update(optionsKey).update('\n').update(relative).update('\n');
   hash.update(bytes);
   return hash.digest('hex');

@@ -4,7 +4,7 @@
 // test/build/workers.test.ts runs the compiled library with its workers.
 import { cpSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { build, type BuildOptions } from '../../src/build/index.js';
 import { documentKey, stableKeyOf } from '../../src/build/cache.js';
 import { mergeManifests, type Manifest } from '../../src/build/manifest.js';
@@ -226,5 +226,22 @@ describe('cache keys', () => {
     expect(documentKey(key, 'a.md', bytes)).not.toBe(documentKey(key, 'b.md', bytes));
     expect(documentKey(key, 'a.md', bytes)).not.toBe(documentKey(key, 'a.md', Buffer.from('# B\n')));
     expect(documentKey(key, 'a.md', bytes)).not.toBe(documentKey(stableKeyOf({ b: 2 }), 'a.md', bytes));
+  });
+
+  it('differ between two builds of the same version (a rebuilt galley never reuses older outputs)', async () => {
+    const keyWith = async (build: string | undefined) => {
+      vi.resetModules();
+      vi.doMock('../../src/version.js', () => ({ version: '0.1.0', build }));
+      const cache = await import('../../src/build/cache.js');
+      return cache.documentKey('{}', 'a.md', Buffer.from('# A\n'));
+    };
+    try {
+      const keys = [await keyWith('0123456789abcdef'), await keyWith('fedcba9876543210'), await keyWith(undefined)];
+      expect(new Set(keys).size).toBe(3);
+      expect(await keyWith('0123456789abcdef')).toBe(keys[0]);
+    } finally {
+      vi.doUnmock('../../src/version.js');
+      vi.resetModules();
+    }
   });
 });

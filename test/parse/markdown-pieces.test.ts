@@ -1,16 +1,15 @@
 // Parsing in pieces must give exactly the tree of a whole-document parse,
 // positions included: on the benchmark corpus, the CommonMark spec, and
 // generated documents full of constructs that could fool the cut finder.
-import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import type { Root } from 'mdast';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../src/parse/markdown/index.js';
 import { cutPoints } from '../../src/parse/markdown/split.js';
+import { makeCorpus } from '../helpers/corpus.js';
 
 const whole = (text: string) => parseMarkdown(text, { frontMatter: true, pieceSize: Infinity });
 const pieces = (text: string, pieceSize: number) => parseMarkdown(text, { frontMatter: true, pieceSize });
@@ -23,10 +22,7 @@ function expectSameTree(text: string, pieceSize: number): void {
 describe('the benchmark corpus', () => {
   let corpus: string;
   beforeAll(() => {
-    corpus = mkdtempSync(path.join(tmpdir(), 'galley-corpus-'));
-    const generator = new URL('../corpus/make-corpus.mjs', import.meta.url).pathname;
-    execFileSync(process.execPath, [generator, corpus]);
-    execFileSync(process.execPath, [generator, corpus, '--small']);
+    corpus = makeCorpus('galley-corpus-');
     rmSync(path.join(corpus, 'gen-10mb.md'));
   });
   afterAll(() => rmSync(corpus, { recursive: true, force: true }));

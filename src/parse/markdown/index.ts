@@ -3,7 +3,9 @@
 // split.ts): micromark's cost and memory grow faster than the text, and
 // pieces keep both linear. The tree is the one a whole-document parse gives,
 // positions included: definitions are shared across pieces, positions are
-// shifted back, and every cut is verified.
+// shifted back, and every cut is verified. remark-gfm's costliest checks are
+// made only where the source could match them (look-ahead.ts,
+// literal-transform.ts), for the same tree.
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Root, RootContent } from 'mdast';
 import type { Extension as FromMarkdownExtension } from 'mdast-util-from-markdown';
@@ -14,6 +16,8 @@ import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { lookAhead } from './look-ahead.js';
+import { transformWhereNeeded } from './literal-transform.js';
 import { definedElsewhere, type Definitions } from './defined-elsewhere.js';
 import { walk } from '../walk.js';
 import { cutPoints } from './split.js';
@@ -37,7 +41,7 @@ function syntaxOf(frontMatter: boolean): Syntax {
   processor.freeze();
   return {
     micromark: (processor.data('micromarkExtensions') ?? []) as MicromarkExtension[],
-    mdast: (processor.data('fromMarkdownExtensions') ?? []) as FromMarkdownExtension[],
+    mdast: transformWhereNeeded((processor.data('fromMarkdownExtensions') ?? []) as FromMarkdownExtension[]),
   };
 }
 
@@ -57,7 +61,8 @@ export function parseMarkdown(text: string, options: MarkdownOptions): Root {
 }
 
 function parsePiece(text: string, syntax: Syntax, definitions: Definitions): Root {
-  const extensions = definitions === none ? syntax.micromark : [...syntax.micromark, definedElsewhere(definitions)];
+  const micromark = lookAhead(syntax.micromark, text);
+  const extensions = definitions === none ? micromark : [...micromark, definedElsewhere(definitions)];
   return fromMarkdown(text, { extensions, mdastExtensions: syntax.mdast });
 }
 

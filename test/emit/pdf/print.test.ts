@@ -5,7 +5,7 @@
 // link and contents entry goes to the page of its target, every page says
 // "Page X of Y", and every footnote's text is on the page of its call.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,9 +13,9 @@ import type { Document } from '../../../src/document.js';
 import { patternsFor } from '../../../src/emit/pdf/hyphenate.js';
 import { documentOf, fixtureDocument, pdfFonts, pdfOf, readPdf, type ReadPdf, type StructElement } from './read.js';
 import { parse } from '../../../src/parse/index.js';
-import { readFileSync } from 'node:fs';
 import { toString } from 'mdast-util-to-string';
 import type { FootnoteDefinition } from 'mdast';
+import { makeCorpus } from '../../helpers/corpus.js';
 
 /** Text compared without spaces and hyphens, in compatibility form (pdf.js reads µ as μ). */
 const squash = (value: string) => value.normalize('NFKC').replace(/[\s\u00A0\u202F\u00AD-]+/g, '');
@@ -263,8 +263,7 @@ describe('the 1 MB corpus document in print', () => {
   let document: Document;
   let pdf: ReadPdf;
   beforeAll(async () => {
-    corpus = mkdtempSync(path.join(tmpdir(), 'galley-corpus-pdf-'));
-    execFileSync(process.execPath, [new URL('../../corpus/make-corpus.mjs', import.meta.url).pathname, corpus]);
+    corpus = makeCorpus('galley-corpus-pdf-');
     const input = path.join(corpus, 'gen-1mb.md');
     document = parse({ path: input, value: readFileSync(input) }, { root: corpus });
     const bytes = await pdfOf(document);

@@ -69,7 +69,7 @@ export const sanitizeSchema: Schema = {
   // These are removed with their content; other disallowed elements are
   // unwrapped (their text kept), which would show CSS or frame sources as text.
   strip: ['script', 'style', 'iframe', 'frame', 'frameset', 'noscript', 'noembed', 'noframes', 'template', 'object', 'embed', 'applet', 'xmp', 'title', 'textarea', 'select', 'option', 'svg'],
-  tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption', 'header', 'nav', 'mark', 'abbr', ...mathmlTagNames],
+  tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption', 'header', 'nav', 'mark', 'abbr', 'time', ...mathmlTagNames],
   attributes: {
     ...attributes,
     a: [...(attributes.a ?? [])],
@@ -81,6 +81,7 @@ export const sanitizeSchema: Schema = {
     h1: [['className', 'title']],
     h2: [['className', 'sr-only', 'toc-title']],
     p: [['className', 'subtitle', 'author', 'date']],
+    time: ['dateTime'],
     img: [...aria, 'longDesc', ['src', imageSource]],
     ...Object.fromEntries(mathmlTagNames.map((name) => [name, mathmlAttributes])),
   },

@@ -116,6 +116,15 @@ describe('page, header and footer', () => {
   });
 });
 
+describe('title block', () => {
+  it('writes an ISO date in the document’s language, as the PDF does, and any other date as it is', async () => {
+    const dateOf = async (yaml: string) => paragraphs((await docxOf(`---\ntitle: T\n${yaml}\n---\n\nBody.`)).body).find((p) => p.style === 'Date')?.text;
+    expect(await dateOf('lang: de\ndate: 2026-11-29')).toBe('29. November 2026');
+    expect(await dateOf('date: 2026-11')).toBe('November 2026');
+    expect(await dateOf('date: around 2026')).toBe('around 2026');
+  });
+});
+
 describe('table of contents', () => {
   it('lists headings down to toc-depth after the title heading, and is absent without toc', async () => {
     const markdown = '# Title\n\n## A\n\n### A.1\n\n## B';

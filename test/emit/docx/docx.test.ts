@@ -158,7 +158,7 @@ describe('the showcase, read back by pandoc', () => {
       'Subtitle: Every syntax galley supports, in one document',
       'Author: Ada Lovelace, Analytical Engines Ltd',
       'Author: Charles Babbage',
-      'Date: 2026-11-29',
+      'Date: 29 November 2026',
     ]);
     const core = docx.part('docProps/core.xml');
     expect(core).toContain('<dc:title>galley showcase</dc:title>');

@@ -75,7 +75,14 @@ describe('title block', () => {
     expect(main).toContain('<p class="subtitle">The Subtitle</p>');
     expect(main).toContain('<p class="author">Ann Lee</p>');
     expect(main).toContain('<p class="author">Bo Chen, Lab</p>');
-    expect(main).toContain('<p class="date">2024-05-01</p>');
+    expect(main).toContain('<p class="date"><time datetime="2024-05-01">May 1, 2024</time></p>');
+  });
+
+  it('writes an ISO date in the document’s language, and any other date as it is', async () => {
+    const french = mainOf((await render(frontMatter('title: T\nlang: fr\ndate: 2026-11-29'))).html);
+    expect(french).toContain('<p class="date"><time datetime="2026-11-29">29 novembre 2026</time></p>');
+    const free = mainOf((await render(frontMatter('title: T\ndate: Spring <2026>'))).html);
+    expect(free).toContain('<p class="date">Spring &#x3C;2026></p>');
   });
 
   it('is absent when the title is a heading of the body or the file name', async () => {

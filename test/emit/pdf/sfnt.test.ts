@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundledFamilies, FontSet } from '../../../src/emit/pdf/fonts.js';
 import { defaultTheme } from '../../../src/theme/theme.js';
-import { formatDate, numberFormatter } from '../../../src/emit/pdf/locale.js';
+import { numberFormatter } from '../../../src/emit/pdf/locale.js';
 import { destinationName } from '../../../src/emit/pdf/paint.js';
 import { readSfnt } from '../../../src/emit/pdf/sfnt.js';
 import { trueTypeSubset } from '../../../src/emit/pdf/subset.js';
@@ -88,14 +88,6 @@ describe('locale', () => {
     expect(numberFormatter('fr')(1234)).toBe('1234');
     expect(numberFormatter('fa')(12)).toBe('۱۲');
     expect(numberFormatter('not a tag')(7)).toBe('7');
-  });
-
-  it('writes ISO dates out in the language, and other dates as they are', () => {
-    expect(formatDate('2026-11-29', 'en-GB')).toBe('29 November 2026');
-    expect(formatDate('2026-11-29', 'fr')).toBe('29 novembre 2026');
-    expect(formatDate('2026-11', 'de')).toBe('November 2026');
-    expect(formatDate('Spring 2026', 'en')).toBe('Spring 2026');
-    expect(formatDate('2026-02-31', 'en')).toBe('2026-02-31');
   });
 });
 

@@ -2,13 +2,21 @@
 // from a heading is already in the body, and a file name is no title to show.
 import type { Element, ElementContent } from 'hast';
 import type { Meta } from '../../../document.js';
+import { formatDate, isoDate } from '../../locale.js';
 
-const p = (className: string, value: string): Element => ({
+const p = (className: string, content: string | Element): Element => ({
   type: 'element',
   tagName: 'p',
   properties: { className: [className] },
-  children: [{ type: 'text', value }],
+  children: [typeof content === 'string' ? { type: 'text', value: content } : content],
 });
+
+/** An ISO date written out in the document's language, machine-readable in `<time>`; other text as it is. */
+function date(value: string, lang: string): string | Element {
+  const iso = isoDate(value)?.iso;
+  if (!iso) return value;
+  return { type: 'element', tagName: 'time', properties: { dateTime: iso }, children: [{ type: 'text', value: formatDate(value, lang) }] };
+}
 
 export function titleBlock(meta: Meta): Element | undefined {
   if (meta.titleSource !== 'front-matter') return undefined;
@@ -19,7 +27,7 @@ export function titleBlock(meta: Meta): Element | undefined {
   for (const author of meta.authors) {
     children.push(p('author', author.affiliation ? `${author.name}, ${author.affiliation}` : author.name));
   }
-  if (meta.date) children.push(p('date', meta.date));
+  if (meta.date) children.push(p('date', date(meta.date, meta.lang)));
   return { type: 'element', tagName: 'header', properties: { className: ['title-block'] }, children: lines(children) };
 }
 

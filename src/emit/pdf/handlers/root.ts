@@ -4,7 +4,7 @@
 // numbers the layout fills in; the body then starts on a new page), and
 // the body. Footnotes go to the foot of their pages (footnotes.ts).
 import type { Root } from 'mdast';
-import { formatDate } from '../locale.js';
+import { formatDate } from '../../locale.js';
 import type { Block, ParagraphBlock, TextStyle } from '../model.js';
 import type { Context, Handler, State } from '../state.js';
 

@@ -13,7 +13,8 @@
 // numbers of cross references (the contents) are filled in last.
 // Everything is measured through the injected `Metrics`.
 import type { Hyphenator } from './hyphenate.js';
-import { breakLines, layoutInlines, prepare } from './lines.js';
+import { breakLines, layoutInlines } from './lines.js';
+import { prepare } from './segments.js';
 import type { Block, ContainerBlock, ImageBlock, Inline, Metrics, Op, Page, PaintRun, ParagraphBlock, Placed, StructNode, TableBlock } from './model.js';
 import { shift, tag } from './ops.js';
 import { paginate, type PagePlan, type VBox, type VItem } from './paginate.js';

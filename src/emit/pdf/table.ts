@@ -6,7 +6,9 @@
 // lines belong to the cell's structure element (TH or TD).
 import { shift, tag } from './ops.js';
 import type { VBox } from './paginate.js';
-import { breakLines, prepare, type Line, type Prepared } from './lines.js';
+import type { Line } from './line-box.js';
+import { breakLines } from './lines.js';
+import { prepare, type Prepared } from './segments.js';
 import type { Metrics, Op, TableBlock } from './model.js';
 
 interface Column {

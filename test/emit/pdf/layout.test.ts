@@ -2,7 +2,8 @@
 // 10 pt, so line contents and positions can be computed by hand.
 import { describe, expect, it } from 'vitest';
 import { layoutDocument, paginate, type VItem } from '../../../src/emit/pdf/layout.js';
-import { breakLines, layoutInlines, prepare } from '../../../src/emit/pdf/lines.js';
+import { breakLines, layoutInlines } from '../../../src/emit/pdf/lines.js';
+import { prepare } from '../../../src/emit/pdf/segments.js';
 import type { Block, Op, TableBlock } from '../../../src/emit/pdf/model.js';
 import { columnWidths } from '../../../src/emit/pdf/table.js';
 import { fakeMetrics, lineTexts, pageTexts, para, style, text } from './fake-metrics.js';

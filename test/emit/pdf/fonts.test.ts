@@ -1,8 +1,11 @@
 // The bundled fonts and the fallback chain, with real font files.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { FontSet, isSimpleText, shape, type Face } from '../../../src/emit/pdf/fonts.js';
 import { defaultTheme } from '../../../src/theme/theme.js';
 
@@ -114,30 +117,48 @@ describe('the unicode-trie patch', () => {
 });
 
 describe('the pdfkit patch', () => {
-  it('leaves fontkit unloaded until a document needs complex shaping', async () => {
-    const { createRequire } = await import('node:module');
-    const require = createRequire(import.meta.url);
-    const code = readFileSync(path.join(path.dirname(require.resolve('pdfkit')), 'pdfkit.node.mjs'), 'utf8');
+  const require = createRequire(import.meta.url);
+  const pdfkitCode = () => readFileSync(path.join(path.dirname(require.resolve('pdfkit')), 'pdfkit.node.mjs'), 'utf8');
+  const library = new URL('../../../dist/index.js', import.meta.url).href;
+  /** What a script printed, run as an ES module in a fresh Node process (so that nothing is loaded yet). */
+  const inFreshNode = (script: string) => execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }).trim();
+  const loads = (part: string) => `Object.keys(createRequire(import.meta.url).cache).some((file) => file.includes(${JSON.stringify(part)}))`;
+
+  it('leaves fontkit unloaded until a document needs complex shaping', () => {
+    const code = pdfkitCode();
     expect(code).not.toMatch(/^import .* from 'fontkit';$/m);
     expect(code).toContain("createRequire(import.meta.url)('fontkit').create(...args)");
-    // In a fresh process, with the built library: a Latin document leaves fontkit out, a Devanagari one loads it.
-    const { execFileSync } = await import('node:child_process');
-    const library = new URL('../../../dist/index.js', import.meta.url).href;
+    // With the built library: a Latin document leaves fontkit out, a Devanagari one loads it.
     const run = (text: string) =>
-      execFileSync(
-        process.execPath,
-        [
-          '--input-type=module',
-          '-e',
-          `const { parse, toPdf } = await import(${JSON.stringify(library)});
-           const { createRequire } = await import('node:module');
-           const bytes = await toPdf(parse({ path: 'a.md', value: ${JSON.stringify(text)} }, { assets: false }), {}, new Date(0));
-           const loaded = Object.keys(createRequire(import.meta.url).cache).some((file) => file.includes('/fontkit/'));
-           console.log(bytes.length > 1000 ? (loaded ? 'fontkit' : 'none') : 'no pdf');`,
-        ],
-        { encoding: 'utf8' },
-      ).trim();
+      inFreshNode(
+        `const { parse, toPdf } = await import(${JSON.stringify(library)});
+         const { createRequire } = await import('node:module');
+         const bytes = await toPdf(parse({ path: 'a.md', value: ${JSON.stringify(text)} }, { assets: false }), {}, new Date(0));
+         console.log(bytes.length > 1000 ? (${loads('/fontkit/')} ? 'fontkit' : 'none') : 'no pdf');`,
+      );
     expect(run('# Title\n\nPlain text, *emphasis*, `code`, Ελληνικά, → arrows.')).toBe('none');
     expect(run('हिन्दी पाठ')).toBe('fontkit');
+  }, 30_000);
+
+  it('leaves AES (tables built on load) unloaded unless a PDF is encrypted, and still encrypts', () => {
+    expect(pdfkitCode()).not.toMatch(/^import .* from '@noble\/ciphers\/aes';$/m);
+    const plain = inFreshNode(
+      `const { parse, toPdf } = await import(${JSON.stringify(library)});
+       const { createRequire } = await import('node:module');
+       const bytes = await toPdf(parse({ path: 'a.md', value: '# Title\\n\\nText.' }, { assets: false }), {}, new Date(0));
+       console.log(bytes.length > 1000 && !${loads('/@noble/ciphers/')} ? 'no aes' : 'aes');`,
+    );
+    expect(plain).toBe('no aes');
+    // pdfkit itself, with an AES-256 password (PDF 1.7 extension level 3).
+    const encrypted = inFreshNode(
+      `const { default: PDFDocument } = await import(${JSON.stringify(pathToFileURL(require.resolve('pdfkit')).href)});
+       const doc = new PDFDocument({ userPassword: 'secret', pdfVersion: '1.7ext3' });
+       const chunks = [];
+       doc.on('data', (chunk) => chunks.push(chunk));
+       doc.on('end', () => console.log(/\\/Filter \\/Standard[\\s\\S]*\\/V 5/.test(Buffer.concat(chunks).toString('latin1')) ? 'AES-256' : 'not encrypted'));
+       doc.text('Secret text.');
+       doc.end();`,
+    );
+    expect(encrypted).toBe('AES-256');
   }, 30_000);
 });

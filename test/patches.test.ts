@@ -19,6 +19,12 @@ describe('patches', () => {
       'pending = nextEvents.slice(-offset).concat(pending)',
     ],
     [
+      'walks back for an emphasis opener only above the last failed walk of the same kind of closer ("openers bottom")',
+      'micromark-core-commonmark/{}/attention.js',
+      null,
+      'if (!matched) bottom[kind] = index',
+    ],
+    [
       'looks a label up among the definitions only when it holds no other label (definition labels hold no brackets)',
       'micromark-core-commonmark/{}/label-end.js',
       'defined = self.parser.defined.includes(',

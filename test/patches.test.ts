@@ -11,6 +11,12 @@ describe('patches', () => {
   // Each micromark patch, in its lib/ build and its dev/ twin: the quadratic line gone (where one goes), the linear one there.
   it.each<[description: string, pattern: string, removed: string | null, added: string]>([
     ['closes containers without rebuilding the whole event list', 'micromark/{}/initialize/document.js', 'new EditMap()', 'splice(self.events, indexBeforeFlow + 1, 0, exits)'],
+    [
+      'checks the token found open across the last lazy line before walking back over the whole flow',
+      'micromark/{}/initialize/document.js',
+      null,
+      'openAcrossLazy = {flow: childFlow, index, token: childFlow.events[index][1]}',
+    ],
     ['merges the data of a paragraph in one pass, not with a splice per run', 'micromark/{}/initialize/text.js', 'events.splice(enter + 2, index - enter - 2)', 'events.length = write'],
     [
       'resolves emphasis on a stack, not with a splice into the whole list per pair',

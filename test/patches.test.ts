@@ -48,8 +48,16 @@ describe('patches', () => {
       null,
       'if (defined.length === 0) return nok',
     ],
+    [
+      'applies edits without copying the events before the first one out and back',
+      'micromark-util-edit-map/{}index.js',
+      'vecs.push(events.slice())',
+      'the events before the first edit stay where they are',
+    ],
   ])('micromark %s', (_, pattern, removed, added) => {
-    for (const build of ['lib', 'dev/lib']) {
+    // micromark-util-edit-map has no lib/: its builds are index.js and dev/index.js.
+    const builds = pattern.includes('{}index.js') ? ['', 'dev/'] : ['lib', 'dev/lib'];
+    for (const build of builds) {
       const code = readFileSync(installed(pattern.replace('{}', build)), 'utf8');
       if (removed) expect(code).not.toContain(removed);
       expect(code).toContain(added);

@@ -7,6 +7,11 @@
 // `parser.gfmFootnotes`), which no option reaches; a document construct that
 // is tried at the first line (and always declines) is the one place an
 // extension sees that context before any reference is resolved.
+//
+// The lists it installs answer `includes` from a Set. micromark calls it for
+// every definition and reference, and on plain arrays a document with
+// thousands of definitions was quadratic (20,000 footnotes: 3.6 s, 40,000:
+// 10.5 s), so every parse uses it, with or without other pieces.
 import type { Extension, ParseContext, State, TokenizeContext } from 'micromark-util-types';
 
 export interface Definitions {

@@ -15,6 +15,7 @@
 //   --batch             also build the 500-document folder batch/
 //   --large             also convert gen-10mb.md (takes minutes)
 //   --scale             CI-scale scenarios on batch/ (workers, incremental, memory); alone, only those
+//   --adversarial       worst-case Markdown at two sizes, to check cost stays linear; alone, only those
 //   --json FILE         also write every raw figure to FILE
 //   --corpus-dir DIR    the shared bench folder (default ../shared/bench, or env GALLEY_BENCH_DIR)
 //   --timeout S         seconds per run before it is killed and reported as TIMEOUT (default 300)
@@ -42,6 +43,7 @@ import {
 } from './bench/corpus.mjs';
 import { detectMemoryMethod, killTree, median, runOnce, running } from './bench/measure.mjs';
 import { firstLines, formatTable, humanBytes } from './bench/report.mjs';
+import { adversarialReport, benchAdversarial } from './bench/adversarial.mjs';
 import { benchScale, scaleReport } from './bench/scale.mjs';
 import {
   galleyBuild, galleyBuildHasForce, galleyConvert, galleyFormats, galleyTool, pandocInfo, pandocPeer, peerDescription,
@@ -68,6 +70,9 @@ the median wall time and peak memory of each command, per input and format.
   --scale             the CI-scale scenarios on batch/, every format: --jobs 1 against
                       --jobs 2, first/unchanged/one-edit incremental builds, peak memory
                       of 500 against 50 documents (alone: only these, no input rows)
+  --adversarial       worst-case Markdown (unmatched emphasis, nested brackets, lazy
+                      lines, setext headings, thousands of definitions…) to JSON at two
+                      sizes, with the ratio of the times (alone: only these)
   --json FILE         also write all raw figures (every run) as JSON to FILE
   --corpus-dir DIR    shared bench folder with corpus/ and make-corpus.mjs
                       (default: ../shared/bench next to the repo, or env GALLEY_BENCH_DIR)
@@ -94,6 +99,7 @@ function parseOptions() {
         batch: { type: 'boolean', default: false },
         large: { type: 'boolean', default: false },
         scale: { type: 'boolean', default: false },
+        adversarial: { type: 'boolean', default: false },
         json: { type: 'string' },
         'corpus-dir': { type: 'string' },
         timeout: { type: 'string', default: '300' },
@@ -123,9 +129,10 @@ function parseOptions() {
   if (!(timeoutS > 0)) usageError(`--timeout needs a number of seconds > 0, not "${values.timeout}"`);
   if (values.memory && !['time', 'proc'].includes(values.memory)) usageError('--memory is "time" or "proc"');
 
-  const alone = values.scale && values.inputs === undefined && !values.batch && !values.large;
+  const special = values.scale || values.adversarial;
+  const alone = special && values.inputs === undefined && !values.batch && !values.large;
   const picked = new Set(values.inputs !== undefined ? list(values.inputs) : alone ? [] : DEFAULT_INPUTS);
-  if (picked.size === 0 && !values.scale) usageError('--inputs names no input');
+  if (picked.size === 0 && !special) usageError('--inputs names no input');
   for (const name of picked) {
     if (!ALL_INPUTS.includes(name)) usageError(`unknown input "${name}"; known: ${ALL_INPUTS.join(', ')}`);
   }
@@ -137,7 +144,7 @@ function parseOptions() {
   if (formats && formats.length === 0) usageError('--formats names no format');
 
   return {
-    runs, runsExplicit, inputs, formats, timeoutS, scale: values.scale,
+    runs, runsExplicit, inputs, formats, timeoutS, scale: values.scale, adversarial: values.adversarial,
     json: values.json ? resolve(values.json) : null,
     corpusDir: values['corpus-dir'] ?? process.env.GALLEY_BENCH_DIR,
     pandoc: !values['no-pandoc'],
@@ -299,6 +306,7 @@ async function main() {
   const total = inputs.length * rowFormats.length;
   const rows = [];
   let scale = null;
+  let adversarial = null;
   const started = new Date();
   log(`bench: ${total} row${total === 1 ? '' : 's'}, ${opts.runs} run${opts.runs === 1 ? '' : 's'} each (+1 warm-up); memory: ${memory.kind}; scratch: ${scratch}`);
   try {
@@ -331,6 +339,10 @@ async function main() {
       log(`bench: CI-scale scenarios on batch/, ${opts.runs} run${opts.runs === 1 ? '' : 's'} each`);
       scale = await benchScale({ galley, batch: join(generatedDir, BATCH), formats, scratch, memory, runs: opts.runs, timeoutS: opts.timeoutS, log });
     }
+    if (opts.adversarial) {
+      log(`bench: adversarial inputs, ${opts.runs} run${opts.runs === 1 ? '' : 's'} each`);
+      adversarial = await benchAdversarial({ galley, scratch, memory, runs: opts.runs, timeoutS: opts.timeoutS, log });
+    }
   } finally {
     cleanup();
   }
@@ -360,6 +372,7 @@ async function main() {
   out.push('');
   if (rows.length > 0) out.push(formatTable(rows), '');
   if (scale) out.push(...scaleReport(scale), '');
+  if (adversarial) out.push(...adversarialReport(adversarial), '');
   out.push('Times are medians in seconds, memory the peak resident set in MiB; ratio = galley/pandoc (under 1: galley is faster).');
   if (rows.some((r) => r.format === 'all')) {
     out.push(`"all" = one \`galley build --to ${formats.join(',')} --quiet${force ? ' --force' : ''}\` (one parse for every format);` +
@@ -400,6 +413,7 @@ async function main() {
       rows: rows.map(({ input, label, bytes, format, galley: g, pandoc: p }) => ({ input, label, bytes, format, galley: g, pandoc: p })),
       linearity: { limit: LINEARITY_LIMIT, formats: lin },
       scale,
+      adversarial,
       startup: empty.map((r) => ({ format: r.format, galleyS: r.galley.medianS, pandocS: r.pandoc?.medianS ?? null })),
     };
     writeFileSync(opts.json, `${JSON.stringify(data, null, 2)}\n`);

@@ -20,7 +20,7 @@ import { parseCommandLine, UsageError } from './args.js';
 import { applyConfig, ConfigError, loadConfig } from './config.js';
 import { flags } from './flags.js';
 import { helpText } from './help.js';
-import { formatMessage, useColour } from './reporters/human.js';
+import { foldMessages, formatMessage, useColour } from './reporters/human.js';
 import { reporters } from './reporters/index.js';
 import type { ReporterOptions } from './reporters/types.js';
 import { defaultSettings, type CliSettings } from './settings.js';
@@ -174,7 +174,7 @@ async function runConvert(
   const report: DocumentReport = { source: shownPath, path: shownPath, status: 'failed', cached: false, outputs: [], messages: [] };
   const colour = useColour({ quiet: settings.quiet, stderr: io.stderr, stdout: io.stdout, env: io.env });
   const printMessages = () => {
-    for (const message of report.messages) {
+    for (const message of foldMessages(report.messages)) {
       if (!settings.quiet || message.severity === 'error') io.stderr.write(formatMessage(shownPath, message, colour) + '\n');
     }
   };

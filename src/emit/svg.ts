@@ -1,9 +1,10 @@
 // SVG images come from untrusted documents. Before one is embedded (HTML,
-// DOCX) or drawn to PNG, everything that could reach outside the file is taken out: scripts
-// and event handlers, external references (`href` other than `#fragment` or
-// an embedded raster image), CSS `url()` to anything but a fragment, CSS
-// `@import`, and the DOCTYPE (entities). An SVG drawing library would
-// otherwise read local files named by `<image href="/…">`, past the IO gate.
+// DOCX) or drawn to PNG, everything that could reach outside the file is
+// taken out: scripts and event handlers, external references (`href` other
+// than `#fragment` or an embedded raster image), CSS `url()` to anything but
+// a fragment, CSS `@import`, and the DOCTYPE (entities). An SVG drawing
+// library would otherwise read local files named by `<image href="/…">`,
+// past the IO gate.
 
 const decoder = new TextDecoder('utf-8');
 const encoder = new TextEncoder();

@@ -103,9 +103,7 @@ describe('tables', () => {
     '# h | i\n--|--',
     '| a |\n| - |\n| b |\n\n| c |\n| - |',
     '[^1]: a | b\n    --|--\n    1 | 2\n\n[^1]',
-  ])('%j parses as remark-parse parses it', (text) => {
-    expectSameTree(text);
-  });
+  ])('%j parses as remark-parse parses it', expectSameTree);
 });
 
 describe('literals', () => {
@@ -124,9 +122,7 @@ describe('literals', () => {
     '(www.paren.com) [www.bracket.com] _www.underscore.com_ "www.quote.com"',
     'a@b.com@c.com x.y@z.com. www.a.com.. http://a.com?',
     '---\ntitle: www.front-matter.com\n---\n\nwww.body.com',
-  ])('%j parses as remark-parse parses it', (text) => {
-    expectSameTree(text);
-  });
+  ])('%j parses as remark-parse parses it', expectSameTree);
 
   it('a BOM keeps the original constructs, and the tree', () => {
     expect(lookAhead(micromarkExtensions, '\uFEFFwww.a.com')).toBe(micromarkExtensions);

@@ -29,10 +29,20 @@ const textNeeds: Record<string, Ahead> = {
  */
 export function lookAhead(extensions: Extension[], source: string): Extension[] {
   if (source.charCodeAt(0) === 0xfeff) return extensions;
+  // One copy per construct: the e-mail construct alone is listed under 66 character codes.
+  const copies = new Map<Construct, Construct>();
+  const replace = (construct: Construct): Construct => {
+    let copy = copies.get(construct);
+    if (!copy) {
+      copy = construct.name === 'table' ? tableAhead(construct, source) : textAhead(construct, source);
+      copies.set(construct, copy);
+    }
+    return copy;
+  };
   return extensions.map((extension) => {
     const copy = { ...extension };
-    if (extension.flow) copy.flow = replaced(extension.flow, (construct) => (construct.name === 'table' ? tableAhead(construct, source) : construct));
-    if (extension.text) copy.text = replaced(extension.text, (construct) => textAhead(construct, source));
+    if (extension.flow) copy.flow = replaced(extension.flow, replace);
+    if (extension.text) copy.text = replaced(extension.text, replace);
     return copy;
   });
 }

@@ -36,10 +36,18 @@ export function assetOf(context: HtmlContext, node: Image | ImageReference): Ass
   return asset;
 }
 
+/** Data URIs made so far: an image shown many times is encoded once. */
+const dataUris = new WeakMap<Asset, string>();
+
 export function dataUri(asset: Asset): string {
-  // An SVG loses what could reach outside it, as in the DOCX (a browser would not follow it from <img>, but a reader of the file might).
-  const bytes = asset.mediaType === 'image/svg+xml' ? sanitizeSvg(asset.bytes) : asset.bytes;
-  return `data:${asset.mediaType};base64,${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')}`;
+  let uri = dataUris.get(asset);
+  if (uri === undefined) {
+    // An SVG loses what could reach outside it, as in the DOCX (a browser would not follow it from <img>, but a reader of the file might).
+    const bytes = asset.mediaType === 'image/svg+xml' ? sanitizeSvg(asset.bytes) : asset.bytes;
+    uri = `data:${asset.mediaType};base64,${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')}`;
+    dataUris.set(asset, uri);
+  }
+  return uri;
 }
 
 // Without alt text, the file name says which image is missing.

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 const installed = (file: string) => fileURLToPath(new URL(`../node_modules/${file}`, import.meta.url));
 
 describe('patches', () => {
-  // Each micromark patch, in its lib/ build and its dev/ twin: the quadratic line gone (where one goes), the linear one there.
+  // Each patch of the parser (micromark, mdast-util-from-markdown), in its lib/ build and its dev/ twin: the costly line gone (where one goes), the new one there.
   it.each<[description: string, pattern: string, removed: string | null, added: string]>([
     ['closes containers without rebuilding the whole event list', 'micromark/{}/initialize/document.js', 'new EditMap()', 'splice(self.events, indexBeforeFlow + 1, 0, exits)'],
     [
@@ -54,7 +54,13 @@ describe('patches', () => {
       'vecs.push(events.slice())',
       'the events before the first edit stay where they are',
     ],
-  ])('micromark %s', (_, pattern, removed, added) => {
+    [
+      'compiles the tree with one context for every event, not a copy per event',
+      'mdast-util-from-markdown/{}/index.js',
+      'sliceSerialize: events[index][2].sliceSerialize',
+      'eventContext.sliceSerialize = event[2].sliceSerialize',
+    ],
+  ])('parser patch %s', (_, pattern, removed, added) => {
     // micromark-util-edit-map has no lib/: its builds are index.js and dev/index.js.
     const builds = pattern.includes('{}index.js') ? ['', 'dev/'] : ['lib', 'dev/lib'];
     for (const build of builds) {

@@ -13,13 +13,14 @@
 // (`node --interrupt-budget=N galley.js`) wins.
 import { setFlagsFromString } from 'node:v8';
 
-const flag = '--interrupt-budget';
 export const interruptBudget = 400_000;
+/** `--interrupt-budget=N` or `--interrupt_budget N` (V8 takes either spelling), not its longer cousins. */
+const givenBudget = /^--interrupt[-_]budget(=|$)/;
 
 /** Raises V8's optimization budget unless node was given one; whether it did. */
 export function tuneTiering(execArgv: readonly string[] = process.execArgv): boolean {
-  if (execArgv.some((arg) => arg.startsWith(flag))) return false;
-  setFlagsFromString(`${flag}=${interruptBudget}`);
+  if (execArgv.some((arg) => givenBudget.test(arg))) return false;
+  setFlagsFromString(`--interrupt-budget=${interruptBudget}`);
   return true;
 }
 

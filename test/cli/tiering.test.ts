@@ -24,7 +24,9 @@ describe('tiering', () => {
     expect(untuned).toBeGreaterThan(3 * tuned + 6);
   });
 
-  it('leaves a budget given to node alone', () => {
+  it('leaves a budget given to node alone, and only that', () => {
     expect(tuneTiering(['--interrupt-budget=1000'])).toBe(false);
+    expect(tuneTiering(['--interrupt_budget', '1000'])).toBe(false);
+    expect(tuneTiering(['--interrupt-budget-factor-for-feedback-allocation=4', '--max-old-space-size=4096'])).toBe(true);
   });
 });

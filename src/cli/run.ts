@@ -15,6 +15,7 @@ import { createRegistry, UnknownFormatError, type Registry } from '../emit/regis
 import { emittedBytes, type EmitOptions } from '../emit/types.js';
 import { createGate, GateError } from '../io/gate.js';
 import { defaultLimits } from '../limits.js';
+import { askWorkersToTune, tuneTiering } from '../tiering.js';
 import { version } from '../version.js';
 import { parseCommandLine, UsageError } from './args.js';
 import { applyConfig, ConfigError, loadConfig } from './config.js';
@@ -119,6 +120,7 @@ async function runBuild(positionals: string[], settings: CliSettings, emit: Emit
     ...(settings.cache === undefined ? {} : { cache: settings.cache }),
     ...(settings.shard === undefined ? {} : { shard: settings.shard }),
   };
+  askWorkersToTune();
   if (settings.watch) return watch(options, reporter, io);
   const started = process.hrtime.bigint();
   const report = await build({
@@ -157,6 +159,7 @@ async function runConvert(
   io: CliIo,
 ): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('convert takes one document: a file, or - for standard input');
+  tuneTiering();
   const source = positionals[0] as string;
   const format = convertFormat(settings, registry);
   const fromStdin = source === '-';

@@ -5,17 +5,22 @@
 // back, and on a two-core machine those background compiles take CPU from
 // the main thread. With six times the budget only the really hot code
 // (micromark's tokenizer, line breaking) is optimized. Measured on Node 20
-// (README, "Speed"): tech.md to PDF 0.75 → 0.58 s, to HTML 0.50 → 0.42 s;
-// gen-1mb and the 500-document batch gain too.
+// (README, "Benchmark"): tech.md to PDF 0.77 → 0.57 s, to HTML 0.50 →
+// 0.40 s; gen-1mb and the 500-document batch gain too.
 //
-// Only the command sets it, first thing: V8 flags belong to the process, and
-// a library must not change its host's. A budget given to node
-// (`node --interrupt-budget=N galley.js`) wins.
+// Only the command sets it: V8 flags belong to the process, and a library
+// must not change its host's. A budget given to node
+// (`node --interrupt-budget=N galley.js`) wins. It is set as late as it can
+// be: changing a flag makes V8 refuse the code cache node has for its own
+// modules, so the modules a thread loads after it compile from source. A
+// worker thread sets it once it has started (its start loads many).
+import { getEnvironmentData, setEnvironmentData } from 'node:worker_threads';
 import { setFlagsFromString } from 'node:v8';
 
 export const interruptBudget = 400_000;
 /** `--interrupt-budget=N` or `--interrupt_budget N` (V8 takes either spelling), not its longer cousins. */
 const givenBudget = /^--interrupt[-_]budget(=|$)/;
+const askKey = 'galley:tune-tiering';
 
 /** Raises V8's optimization budget unless node was given one; whether it did. */
 export function tuneTiering(execArgv: readonly string[] = process.execArgv): boolean {
@@ -24,4 +29,12 @@ export function tuneTiering(execArgv: readonly string[] = process.execArgv): boo
   return true;
 }
 
-tuneTiering();
+/** The command, before a build: worker threads started from now on raise the budget when they start. */
+export function askWorkersToTune(): void {
+  setEnvironmentData(askKey, true);
+}
+
+/** A worker thread, once started: raises the budget if the command asked for it. */
+export function tuneIfAsked(): void {
+  if (getEnvironmentData(askKey) === true) tuneTiering();
+}

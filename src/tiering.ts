@@ -5,8 +5,8 @@
 // back, and on a two-core machine those background compiles take CPU from
 // the main thread. With six times the budget only the really hot code
 // (micromark's tokenizer, line breaking) is optimized. Measured on Node 20
-// (README, "Benchmark"): tech.md to PDF 0.77 → 0.57 s, to HTML 0.50 →
-// 0.40 s; gen-1mb and the 500-document batch gain too.
+// (README, "Benchmark"): tech.md to PDF 0.76 → 0.56 s, to HTML 0.48 →
+// 0.38 s; gen-1mb to PDF and the 500-document batch gain too.
 //
 // Only the command sets it: V8 flags belong to the process, and a library
 // must not change its host's. A budget given to node

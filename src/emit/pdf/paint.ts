@@ -1,40 +1,31 @@
 // The paint step: pages of positioned operations → PDF bytes. The only
-// file that imports pdfkit. pdfkit is the pen: it writes the file structure,
-// embeds fonts (subset here, subset.ts), images, links and destinations;
-// text, rules and fills are written here as content operators
+// code that imports pdfkit (here and the paint-*.ts, catalog.ts helpers,
+// which get its document). pdfkit is the pen: it writes the file structure,
+// embeds fonts (subset here, subset.ts), images (paint-images.ts), links and
+// destinations; text, rules and fills are written here as content operators
 // (text-content.ts), each inside the marked content of its structure
-// element or as an artifact, and the structure tree, the outline, the XMP
-// metadata and the PDF/A output intent are written here at the end.
-//
-// This uses pdfkit internals, on its embedded-font object (the subset, the
-// widths and the code points of the glyphs used), `page.fonts`, the
-// metadata hook `_addInfo`, and the name tree's key order; pdfkit is
-// pinned, and the read-back tests break if they move.
+// element or as an artifact. The structure tree, the outline and the PDF/A
+// output intent are written at the end (catalog.ts), the bytes gathered by
+// paint-output.ts. pdfkit's internals in use are listed in pdfkit-doc.ts.
 import { Buffer } from 'node:buffer';
-import { readFileSync } from 'node:fs';
-import { deflateSync } from 'node:zlib';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { Asset } from '../../document.js';
+import { annotationParent, destinationName, sortNamesBytewise, writeOutline, writeOutputIntent, writeStructure, type OutlineItem } from './catalog.js';
 import type { Face } from './fonts.js';
-import { jpegProblem, pngProblem } from './images.js';
-import { topOfDocument, type LinkTarget, type Op, type Page, type PaintRun, type StructNode } from './model.js';
+import { topOfDocument, type LinkTarget, type Page, type PaintRun, type StructNode } from './model.js';
 import type { PdfaLevel } from './options.js';
-import { Tagging, type Kid } from './tagging.js';
+import { drawSvg, embeddedData, loadSvgToPdf, openImage, type SvgToPdf } from './paint-images.js';
+import { collectOutput, compressContent } from './paint-output.js';
+import type { Doc, PdfImage, Ref } from './pdfkit-doc.js';
+import { Tagging } from './tagging.js';
 import { num, rgb, textContent, type EmbeddedFace, type Marker } from './text-content.js';
 import { xmpDescriptions, type DocumentInfo } from './xmp.js';
+
+export { destinationName, type OutlineItem } from './catalog.js';
 
 export interface PaintInfo extends DocumentInfo {
   /** CreationDate and ModDate (SOURCE_DATE_EPOCH); the current time when absent. */
   date?: Date;
-}
-
-/** A bookmark: a heading's text, its destination and its level. */
-export interface OutlineItem {
-  title: string;
-  dest: string;
-  depth: number;
 }
 
 export interface PaintInput {
@@ -54,44 +45,6 @@ export interface PaintInput {
   /** Called for each image or SVG that could not be drawn (its alt text says what it was). */
   problem(reason: string): void;
 }
-
-/** pdfkit's embedded font, as far as this file uses it. */
-interface EmbeddedFont {
-  id: string;
-  /** Added here: the face as embedded. */
-  galley?: EmbeddedFace;
-  subset: { includeGlyph(glyph: number): number; encode(): Uint8Array };
-  widths: number[];
-  unicode: number[][];
-  scale: number;
-  ref(): unknown;
-}
-
-interface PdfImage {
-  width: number;
-  height: number;
-  /** PNG: set to null once the image's data are written. */
-  image?: unknown;
-}
-
-interface Ref {
-  data: Record<string, unknown>;
-  end(data?: unknown): void;
-}
-
-/** pdfkit's document, with the internals this file uses. */
-type Doc = Omit<PDFKit.PDFDocument, 'ref' | 'getStructTreeRoot' | 'page'> & {
-  _font: EmbeddedFont;
-  _root: Ref;
-  _addInfo(): void;
-  appendXML(xml: string, newline?: boolean): void;
-  ref(data?: unknown): Ref;
-  openImage(src: Buffer): PdfImage;
-  getStructTreeRoot(): Ref;
-  getStructParentTree(): { get(key: number): unknown[]; add(key: number, value: unknown): void };
-  createStructParentTreeNextKey(): number;
-  page: PDFKit.PDFPage & { fonts: Record<string, unknown>; dictionary: Ref; structParentTreeKey: number };
-};
 
 export async function paint(input: PaintInput): Promise<Uint8Array> {
   const { info } = input;
@@ -287,59 +240,6 @@ export async function paint(input: PaintInput): Promise<Uint8Array> {
   }
 }
 
-/**
- * The file's bytes, gathered directly: pdfkit writes every object as three
- * or four strings, each converted to bytes by a JavaScript loop and pushed
- * through its stream; here text is kept as text and turned into bytes in
- * large pieces (the offsets pdfkit keeps for the cross-reference table
- * count the same bytes). Resolves when pdfkit ends the file.
- */
-function collectOutput(doc: Doc): { done: Promise<Buffer[]> } {
-  const internals = doc as unknown as { _write(data: string | Uint8Array): void; _offset: number; push(chunk: unknown): boolean; read(): Buffer | null };
-  // The header, written by pdfkit's constructor.
-  const head = internals.read();
-  const out: Buffer[] = head ? [head] : [];
-  let text = '';
-  const flush = () => {
-    if (text) out.push(Buffer.from(text, 'latin1'));
-    text = '';
-  };
-  internals._write = (data) => {
-    if (typeof data === 'string') {
-      text += `${data}\n`;
-      internals._offset += data.length + 1;
-      return;
-    }
-    flush();
-    out.push(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
-    internals._offset += data.byteLength;
-  };
-  const done = new Promise<Buffer[]>((resolve) => {
-    const push = internals.push.bind(doc);
-    internals.push = (chunk) => {
-      if (chunk !== null) return push(chunk);
-      flush();
-      resolve(out);
-      return push(null);
-    };
-  });
-  return { done };
-}
-
-/**
- * Compresses the page's content stream here, faster than pdfkit would
- * (zlib level 3 rather than 6: a third of the time, files a tenth larger).
- */
-function compressContent(doc: Doc): void {
-  const content = (doc.page as unknown as { content: { buffer: Uint8Array[]; compress: boolean; data: Record<string, unknown> } }).content;
-  if (!content.compress || content.buffer.length === 0) return;
-  const data = Buffer.concat(content.buffer);
-  content.buffer = [deflateSync(data, { level: 3 })];
-  content.compress = false;
-  content.data.Filter = 'FlateDecode';
-  content.data.Length = content.buffer[0]?.length ?? 0;
-}
-
 /** The one element all the runs' content belongs to ('artifact' when none has one), or undefined when they differ. */
 function sameNode(runs: readonly PaintRun[], tagging: Tagging<Ref>): StructNode | 'artifact' | undefined {
   let found: StructNode | 'artifact' | undefined;
@@ -357,190 +257,4 @@ const fontRefs = new WeakMap<EmbeddedFace, unknown>();
 /** What a link annotation says it does (PDF/UA asks for a description). */
 function linkDescription(target: LinkTarget): string {
   return 'url' in target ? target.url : `#${target.dest}`;
-}
-
-/** A stand-in structure parent for pdfkit's `annotate`: records the annotation under `node`. */
-function annotationParent(doc: Doc, tagging: Tagging<Ref>, node: StructNode): { add(reference: { annotationRef: Ref }): void } {
-  return {
-    add(reference) {
-      const key = doc.createStructParentTreeNextKey();
-      reference.annotationRef.data.StructParent = key;
-      tagging.annotation(node, doc.page.dictionary, { ref: reference.annotationRef, key });
-    },
-  };
-}
-
-/** The structure tree under the StructTreeRoot, with the parent tree that maps content back to elements. */
-function writeStructure(doc: Doc, tagging: Tagging<Ref>, root: StructNode): void {
-  const treeRoot = doc.getStructTreeRoot();
-  const parentTree = doc.getStructParentTree();
-  const roles = new Set<string>();
-  const write = (node: StructNode, parent: Ref): Ref => {
-    roles.add(node.role);
-    // /Type /StructElem is optional: left out, as are empty keys (a tagged PDF has thousands of elements).
-    const data: Record<string, unknown> = { S: node.role, P: parent };
-    if (node.alt !== undefined) data.Alt = new String(node.alt);
-    if (node.scope) data.A = { O: 'Table', Scope: node.scope };
-    const ref = doc.ref(data);
-    const kids: unknown[] = [];
-    let firstPage: Ref | undefined;
-    for (const kid of tagging.kidsOf(node) as Array<Kid<Ref>>) {
-      if (kid.kind === 'element') {
-        if (tagging.hasContent(kid.node)) kids.push(write(kid.node, ref));
-      } else if (kid.kind === 'content') {
-        firstPage ??= kid.page;
-        kids.push(kid.page === firstPage ? kid.mcid : { Type: 'MCR', Pg: kid.page, MCID: kid.mcid });
-        const slots = parentTree.get(kid.page.data.StructParents as number);
-        slots[kid.mcid] = ref;
-      } else {
-        const annotation = kid.annotation as { ref: Ref; key: number };
-        kids.push({ Type: 'OBJR', Obj: annotation.ref, Pg: kid.page });
-        parentTree.add(annotation.key, ref);
-      }
-    }
-    if (firstPage) data.Pg = firstPage;
-    data.K = kids;
-    ref.end();
-    return ref;
-  };
-  const documentRef = write(root, treeRoot);
-  treeRoot.data.K = [documentRef];
-  // Roles PDF 1.7 does not define, as the standard ones they stand for.
-  if (roles.has('Title')) treeRoot.data.RoleMap = { Title: 'H1' };
-}
-
-/** Bookmarks nested by heading level, each going to its heading's named destination. */
-function writeOutline(doc: Doc, items: readonly OutlineItem[]): void {
-  interface Entry {
-    item: OutlineItem;
-    children: Entry[];
-  }
-  const top: Entry[] = [];
-  const stack: Entry[] = [];
-  for (const item of items) {
-    const entry: Entry = { item, children: [] };
-    while (stack.length > 0 && (stack.at(-1) as Entry).item.depth >= item.depth) stack.pop();
-    const parent = stack.at(-1);
-    (parent ? parent.children : top).push(entry);
-    stack.push(entry);
-  }
-  const root = doc.ref({ Type: 'Outlines' });
-  // Top-level entries open (their children shown), deeper ones closed.
-  const link = (entries: Entry[], parent: Ref, open: boolean): number => {
-    const refs = entries.map((entry) => doc.ref({ Title: new String(entry.item.title), Parent: parent, Dest: new String(destinationName(entry.item.dest)) }));
-    let visible = entries.length;
-    entries.forEach((entry, i) => {
-      const ref = refs[i] as Ref;
-      if (i > 0) ref.data.Prev = refs[i - 1];
-      if (i < refs.length - 1) ref.data.Next = refs[i + 1];
-      if (entry.children.length > 0) {
-        const shown = link(entry.children, ref, false);
-        ref.data.Count = open ? shown : -entry.children.length;
-        if (open) visible += shown;
-      }
-      ref.end();
-    });
-    parent.data.First = refs[0];
-    parent.data.Last = refs.at(-1);
-    return visible;
-  };
-  root.data.Count = link(top, root, true);
-  root.end();
-  doc._root.data.Outlines = root;
-  doc._root.data.PageMode = 'UseOutlines';
-}
-
-/** The sRGB output intent of PDF/A (the ICC profile pdfkit ships). */
-function writeOutputIntent(doc: Doc): void {
-  const require = createRequire(import.meta.url);
-  const profile = readFileSync(path.join(path.dirname(require.resolve('pdfkit')), 'data', 'sRGB_IEC61966_2_1.icc'));
-  const stream = doc.ref({ Length: profile.length, N: 3 });
-  stream.end(profile);
-  const intent = doc.ref({
-    Type: 'OutputIntent',
-    S: 'GTS_PDFA1',
-    Info: new String('sRGB IEC61966-2.1'),
-    OutputConditionIdentifier: new String('sRGB IEC61966-2.1'),
-    DestOutputProfile: stream,
-  });
-  intent.end();
-  doc._root.data.OutputIntents = [intent];
-}
-
-/**
- * A destination's name in the PDF: printable ASCII, other characters (and
- * `%`) percent-encoded as in URLs (`compatibilité` → `compatibilit%C3%A9`).
- * Readers disagree on how to order names that are not ASCII in the name
- * tree (by their bytes, as PDF says, or by their decoded text); ASCII names
- * sort the same either way.
- */
-export function destinationName(id: string): string {
-  return /^[\x21-\x24\x26-\x7e]*$/.test(id) ? id : id.toWellFormed().replace(/[^\x21-\x24\x26-\x7e]+/gu, (part) => encodeURIComponent(part).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`));
-}
-
-/** Name tree keys in byte order, as PDF requires (pdfkit sorts them with localeCompare). */
-function sortNamesBytewise(doc: Doc): void {
-  const names = doc._root.data.Names as Ref;
-  const dests = names.data.Dests as { _compareKeys(a: string, b: string): number };
-  dests._compareKeys = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
-}
-
-function openImage(doc: Doc, asset: Asset | undefined, problem: (reason: string) => void): PdfImage | undefined {
-  if (!asset) return undefined;
-  try {
-    return doc.openImage(Buffer.from(asset.bytes.buffer, asset.bytes.byteOffset, asset.bytes.byteLength));
-  } catch (error) {
-    problem(`image "${asset.path}" could not be embedded: ${(error as Error).message}`);
-    return undefined;
-  }
-}
-
-/**
- * Waits until pdfkit has written a PNG's data (it inflates some PNGs
- * asynchronously): images are then written in the order they are drawn,
- * whatever the thread pool does, so the bytes are the same on every run.
- */
-async function embeddedData(image: PdfImage): Promise<void> {
-  for (let tries = 0; 'image' in image && image.image != null; tries++) {
-    if (tries > 100_000) throw new Error('image data were never written');
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-}
-
-type SvgToPdf = (doc: unknown, svg: string, x: number, y: number, options: Record<string, unknown>) => void;
-
-async function loadSvgToPdf(): Promise<SvgToPdf> {
-  const module = await import('svg-to-pdfkit');
-  return module.default;
-}
-
-function drawSvg(doc: Doc, svgToPdf: SvgToPdf, svg: string, x: number, y: number, w: number, h: number, input: PaintInput, embedded: (face: Face) => EmbeddedFace): void {
-  const warnings = new Set<string>();
-  doc.save();
-  try {
-    svgToPdf(doc, svg, x, y, {
-      width: w,
-      height: h,
-      preserveAspectRatio: 'xMidYMid meet',
-      // Text in the document's sans face (embedded), never a standard font.
-      fontCallback: (_family: string, bold: boolean, italic: boolean) => {
-        const face = input.svgFace(bold, italic);
-        embedded(face);
-        return face.id;
-      },
-      // No file or network reads from inside an SVG: only embedded PNG/JPEG data.
-      imageCallback: (link: string) => {
-        const match = /^data:image\/(?:png|jpeg|jpg);base64,([a-z0-9+/=\s]+)$/i.exec(link.trim());
-        const bytes = match ? Buffer.from((match[1] as string).replace(/\s+/g, ''), 'base64') : undefined;
-        const valid = bytes && (bytes[0] === 0x89 ? !pngProblem(bytes) : !jpegProblem(bytes));
-        return valid ? bytes : new Uint8Array(0);
-      },
-      documentCallback: () => undefined,
-      warningCallback: (message: string) => warnings.add(message),
-    });
-  } catch (error) {
-    warnings.add((error as Error).message);
-  }
-  doc.restore();
-  if (warnings.size > 0) input.problem(`parts of an SVG image could not be drawn (${[...warnings].slice(0, 3).join('; ')})`);
 }

@@ -3,7 +3,7 @@
 // annotations, and the elements created inside it on the way (a Link for
 // each link, a Figure or Formula for each inline image or formula), in
 // painting order, which is reading order within a block. The elements of
-// the blocks come from structure.ts; paint.ts writes them all out at the end.
+// the blocks come from structure.ts; catalog.ts writes them all out at the end.
 import type { LinkTarget, PaintRun, StructNode } from './model.js';
 
 export type Kid<Page> =

@@ -12,8 +12,9 @@
 // must not change its host's. A budget given to node
 // (`node --interrupt-budget=N galley.js`) wins. It is set as late as it can
 // be: changing a flag makes V8 refuse the code cache node has for its own
-// modules, so the modules a thread loads after it compile from source. A
-// worker thread sets it once it has started (its start loads many).
+// modules, so the modules a thread loads after it compile from source. The
+// first worker thread of a build sets it once it has started (its start
+// loads many).
 import { getEnvironmentData, setEnvironmentData } from 'node:worker_threads';
 import { setFlagsFromString } from 'node:v8';
 
@@ -29,12 +30,17 @@ export function tuneTiering(execArgv: readonly string[] = process.execArgv): boo
   return true;
 }
 
-/** The command, before a build: worker threads started from now on raise the budget when they start. */
+/**
+ * The command, before a build: the first worker thread to start raises the
+ * budget. The request is a flag in shared memory, so that the flag is set once
+ * per process and never by two threads at the same time.
+ */
 export function askWorkersToTune(): void {
-  setEnvironmentData(askKey, true);
+  setEnvironmentData(askKey, new Int32Array(new SharedArrayBuffer(4)));
 }
 
-/** A worker thread, once started: raises the budget if the command asked for it. */
-export function tuneIfAsked(): void {
-  if (getEnvironmentData(askKey) === true) tuneTiering();
+/** A worker thread, once started: raises the budget if the command asked and no other worker has; whether it did. */
+export function tuneIfAsked(): boolean {
+  const request = getEnvironmentData(askKey);
+  return request instanceof Int32Array && Atomics.compareExchange(request, 0, 0, 1) === 0 && tuneTiering();
 }

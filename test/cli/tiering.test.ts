@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { tuneTiering } from '../../src/tiering.js';
+import { askWorkersToTune, tuneIfAsked, tuneTiering } from '../../src/tiering.js';
 import { galleyBin } from '../helpers/cli.js';
 
 const showcase = fileURLToPath(new URL('../../input/showcase.md', import.meta.url));
@@ -38,5 +38,11 @@ describe('tiering', () => {
     expect(tuneTiering(['--interrupt-budget=1000'])).toBe(false);
     expect(tuneTiering(['--interrupt_budget', '1000'])).toBe(false);
     expect(tuneTiering(['--interrupt-budget-factor-for-feedback-allocation=4', '--max-old-space-size=4096'])).toBe(true);
+  });
+
+  it('is done by the first worker thread that starts, once per process', () => {
+    askWorkersToTune();
+    expect(tuneIfAsked()).toBe(true);
+    expect(tuneIfAsked()).toBe(false);
   });
 });

@@ -15,8 +15,8 @@
 // modules, so the modules a thread loads after it compile from source. The
 // first worker thread of a build sets it once it has started (its start
 // loads many).
-import { getEnvironmentData, setEnvironmentData } from 'node:worker_threads';
 import { setFlagsFromString } from 'node:v8';
+import { getEnvironmentData, setEnvironmentData } from 'node:worker_threads';
 
 export const interruptBudget = 400_000;
 /** `--interrupt-budget=N` or `--interrupt_budget N` (V8 takes either spelling), not its longer cousins. */

@@ -2,12 +2,12 @@
 // (piscina). Emitters, their lazily loaded renderers, fonts and the gate are
 // made once per worker and reused for every document it converts.
 import { workerData } from 'node:worker_threads';
-import { tuneIfAsked } from '../tiering.js';
 import { createRegistry, selectEmitters } from '../emit/registry.js';
 import { createGate } from '../io/gate.js';
+import { tuneIfAsked } from '../tiering.js';
 import { convertDocument, type DocumentTask, type TaskContext, type TaskResult, type TaskSettings } from './task.js';
 
-tuneIfAsked();
+tuneIfAsked(); // the command's V8 budget (src/tiering.ts), now that this thread has started
 const settings = workerData as TaskSettings;
 const context: TaskContext = {
   settings,

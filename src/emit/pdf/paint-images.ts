@@ -9,6 +9,7 @@ import type { PaintInput } from './paint.js';
 import type { Doc, PdfImage } from './pdfkit-doc.js';
 import type { EmbeddedFace } from './text-content.js';
 
+/** pdfkit's image of an asset, or undefined (and a problem reported) when pdfkit cannot open it. */
 export function openImage(doc: Doc, asset: Asset | undefined, problem: (reason: string) => void): PdfImage | undefined {
   if (!asset) return undefined;
   try {
@@ -38,6 +39,7 @@ export async function loadSvgToPdf(): Promise<SvgToPdf> {
   return module.default;
 }
 
+/** Draws an SVG in its box; what svg-to-pdfkit cannot draw is reported once for the image. */
 export function drawSvg(doc: Doc, svgToPdf: SvgToPdf, svg: string, x: number, y: number, w: number, h: number, input: PaintInput, embedded: (face: Face) => EmbeddedFace): void {
   const warnings = new Set<string>();
   doc.save();

@@ -18,7 +18,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { getEnvironmentData, setEnvironmentData } from 'node:worker_threads';
 
-export const interruptBudget = 400_000;
+const interruptBudget = 400_000;
 /** `--interrupt-budget=N` or `--interrupt_budget N` (V8 takes either spelling), not its longer cousins. */
 const givenBudget = /^--interrupt[-_]budget(=|$)/;
 const askKey = 'galley:tune-tiering';

@@ -1,5 +1,5 @@
 // Kept equal to package.json's version (a test checks it); goes into every
-// output's generator field and, later, cache keys.
+// output's generator field and into cache keys (with `build`, below).
 export const version = '0.1.0';
 
 /** Replaced by scripts/bundle.mjs with a digest of the sources it bundled. */

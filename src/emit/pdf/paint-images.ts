@@ -40,7 +40,7 @@ export async function loadSvgToPdf(): Promise<SvgToPdf> {
 }
 
 /** Draws an SVG in its box; what svg-to-pdfkit cannot draw is reported once for the image. */
-export function drawSvg(doc: Doc, svgToPdf: SvgToPdf, svg: string, x: number, y: number, w: number, h: number, input: PaintInput, embedded: (face: Face) => EmbeddedFace): void {
+export function drawSvg(doc: Doc, svgToPdf: SvgToPdf, svg: string, x: number, y: number, w: number, h: number, input: Pick<PaintInput, 'svgFace' | 'problem'>, embedded: (face: Face) => EmbeddedFace): void {
   const warnings = new Set<string>();
   doc.save();
   try {
